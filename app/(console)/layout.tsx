@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { requireViewerPage } from "@/lib/server/auth/session";
+import { ConsoleNav } from "@/components/layout/console-nav";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewerPage();
+  return (
+    <div className="min-h-screen md:flex">
+      <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r">
+        <div className="flex items-center justify-between px-4 py-4 md:block">
+          <a href="/services" className="text-lg font-semibold tracking-tight text-indigo-700">
+            Switchyard
+          </a>
+          <p className="hidden truncate font-mono text-[11px] text-slate-400 md:mt-1 md:block" title="Account SID">
+            {viewer.accountSid}
+          </p>
+        </div>
+        <ConsoleNav />
+        <div className="hidden border-t border-slate-100 px-4 py-3 md:absolute md:bottom-0 md:block md:w-60">
+          <p className="truncate text-xs text-slate-500">{viewer.email}</p>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mt-8 md:hidden">
+          <SignOutButton />
+        </div>
+      </main>
+    </div>
+  );
+}

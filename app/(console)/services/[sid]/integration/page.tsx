@@ -1,0 +1,26 @@
+import { requireViewerPage } from "@/lib/server/auth/session";
+import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { Card } from "@/components/ui/card";
+import { IntegrationForm } from "@/components/services/integration-form";
+
+export default async function IntegrationPage({ params }: { params: Promise<{ sid: string }> }) {
+  const viewer = await requireViewerPage();
+  const s = await getService(viewer.accountSid, (await params).sid);
+  return (
+    <Card title="Integration" description="Where incoming messages and delivery status go, and how long outgoing messages may wait.">
+      <IntegrationForm
+        service={{
+          sid: s.sid,
+          incomingHandling: s.incomingHandling,
+          inboundRequestUrl: s.inboundRequestUrl ?? "",
+          inboundMethod: s.inboundMethod,
+          fallbackUrl: s.fallbackUrl ?? "",
+          fallbackMethod: s.fallbackMethod,
+          statusCallback: s.statusCallback ?? "",
+          validityPeriod: s.validityPeriod,
+          useInboundWebhookOnNumber: s.useInboundWebhookOnNumber,
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { requireViewerPage } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db/client";
+import { ServiceTabs } from "@/components/services/service-tabs";
+
+export default async function ServiceLayout({ children, params }: { children: ReactNode; params: Promise<{ sid: string }> }) {
+  const viewer = await requireViewerPage();
+  const { sid } = await params;
+  const service = await db.service.findFirst({ where: { sid, accountSid: viewer.accountSid }, select: { sid: true, friendlyName: true } });
+  if (!service) notFound();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <a href="/services" className="hover:underline">
+          Messaging Services
+        </a>{" "}
+        / <span className="text-slate-700">{service.friendlyName}</span>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{service.friendlyName}</h1>
+      <p className="mb-4 font-mono text-xs text-slate-500">{service.sid}</p>
+      <ServiceTabs sid={service.sid} />
+      <div className="mt-6 space-y-6">{children}</div>
+    </>
+  );
+}

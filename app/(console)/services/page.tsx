@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { requireViewerPage } from "@/lib/server/auth/session";
+import { listServices, poolSizes } from "@/lib/server/services/messaging-services/service-queries";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { DeletedToast } from "@/components/services/deleted-toast";
+
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+  const viewer = await requireViewerPage();
+  const { items } = await listServices(viewer.accountSid);
+  const sizes = await poolSizes(viewer.accountSid, items.map((s) => s.sid));
+  const { deleted } = await searchParams;
+  return (
+    <>
+      {deleted ? <DeletedToast /> : null}
+      <PageHeader
+        title="Messaging Services"
+        description="A Messaging Service bundles a pool of senders with one set of routing and content features."
+        actions={
+          <Link href="/services/new" className={buttonClass("primary")}>
+            Create Messaging Service
+          </Link>
+        }
+      />
+      <Card>
+        {items.length === 0 ? (
+          <EmptyState title="No Messaging Services yet">Create one to start adding senders.</EmptyState>
+        ) : (
+          <Table label="Messaging Services" head={["Name", "SID", "Use case", "Senders", "Created"]}>
+            {items.map((s) => (
+              <tr key={s.sid}>
+                <Td>
+                  <Link href={`/services/${s.sid}`} className="font-medium text-indigo-700 hover:underline">
+                    {s.friendlyName}
+                  </Link>
+                </Td>
+                <Td mono>{s.sid}</Td>
+                <Td>{s.usecase}</Td>
+                <Td>{sizes.get(s.sid) ?? 0}</Td>
+                <Td>{s.createdAt.toISOString().slice(0, 10)}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

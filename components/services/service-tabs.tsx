@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The console sections of a Messaging Service (SPEC.md section 1). */
+export const SERVICE_SECTIONS = [
+  { slug: "", label: "Properties" },
+  { slug: "sender-pool", label: "Sender Pool" },
+  { slug: "integration", label: "Integration" },
+  { slug: "content", label: "Content Settings" },
+  { slug: "opt-out", label: "Opt-Out Management" },
+  { slug: "links", label: "Link Shortening" },
+  { slug: "compliance", label: "Compliance" },
+] as const;
+
+export function ServiceTabs({ sid }: { sid: string }) {
+  const path = usePathname();
+  return (
+    <nav aria-label="Service sections" className="overflow-x-auto border-b border-slate-200">
+      <ul className="flex gap-1">
+        {SERVICE_SECTIONS.map((s) => {
+          const href = s.slug ? `/services/${sid}/${s.slug}` : `/services/${sid}`;
+          const active = path === href;
+          return (
+            <li key={s.slug}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-indigo-600 font-medium text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              >
+                {s.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,11 @@
+/** What every server action answers; forms render it (field errors, toast). */
+export interface ActionState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Changes on every answer so the form can tell two identical answers apart. */
+  at?: number;
+  data?: Record<string, unknown>;
+}
+
+export const initialActionState: ActionState = { ok: false };

@@ -1,0 +1,30 @@
+import { embeddedUrl, recreateDatabase, startEmbeddedPostgres } from "./embedded";
+import { applyMigrations } from "./migrate";
+
+/**
+ * A fresh, migrated database for one test suite (`suffix` keeps the suites
+ * apart): on the DATABASE_URL server when set (database `<name>_<suffix>`),
+ * else on the embedded server. The operator's own database is never touched.
+ */
+export async function freshTestDatabase(suffix: string): Promise<string> {
+  let adminUrl: string;
+  let url: string;
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const u = new URL(base);
+    const name = `${u.pathname.replace(/^\//, "") || "switchyard"}_${suffix}`;
+    u.pathname = `/${name}`;
+    url = u.toString();
+    const admin = new URL(base);
+    admin.pathname = "/postgres";
+    adminUrl = admin.toString();
+  } else {
+    const pg = await startEmbeddedPostgres();
+    adminUrl = embeddedUrl(pg.port, "postgres");
+    url = embeddedUrl(pg.port, `switchyard_${suffix}`);
+  }
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  await recreateDatabase(adminUrl, database);
+  await applyMigrations(url);
+  return url;
+}

@@ -1,0 +1,23 @@
+/**
+ * The one error type of the server layer. `code` is a Twilio error code where
+ * one applies (the REST API answers it verbatim); `field` points a form error
+ * at its input in the console. Anything that is not an AppError is unexpected:
+ * it is logged and answered generically.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly status: number = 400,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what = "The requested resource was not found") => new AppError(20404, what, 404);
+
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";
+}

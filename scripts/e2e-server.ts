@@ -1,0 +1,27 @@
+/**
+ * The server Playwright tests run against: a fresh, migrated database
+ * (`switchyard_e2e`) and the production build on E2E_PORT. Specs seed their
+ * own accounts (e2e/fixtures), so nothing else is seeded here.
+ */
+import { spawn } from "node:child_process";
+import { freshTestDatabase } from "@/lib/server/db/test-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+const url = await freshTestDatabase("e2e");
+const base = `http://localhost:${port}`;
+const next = spawn("npx", ["next", "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: port,
+    PUBLIC_BASE_URL: base,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+const stop = () => next.kill("SIGTERM");
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+next.on("exit", (code) => process.exit(code ?? 0));

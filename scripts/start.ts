@@ -1,0 +1,50 @@
+/**
+ * Starts the console: database (embedded by default), migrations, first
+ * account, then Next.js on PORT. `--prod` serves the production build.
+ */
+import { spawn } from "node:child_process";
+import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
+
+const prod = process.argv.includes("--prod");
+const port = process.env.PORT ?? "3000";
+
+async function main() {
+  const { url, stop, migrations } = await prepareDatabase();
+  process.env.DATABASE_URL = url;
+  if (migrations.applied.length) console.log(`Applied migrations: ${migrations.applied.join(", ")}`);
+
+  const { seedFirstAccount } = await import("@/lib/server/services/accounts/seed-first-account");
+  const seeded = await seedFirstAccount();
+  if (seeded) {
+    console.log("\nFirst account created (shown once):");
+    console.log(`  Account SID: ${seeded.accountSid}`);
+    console.log(`  Auth token:  ${seeded.authToken}`);
+    console.log(`  Sign in:     ${seeded.email}${seeded.generatedPassword ? ` / ${seeded.generatedPassword}` : " (password from SWITCHYARD_ADMIN_PASSWORD)"}\n`);
+  }
+  const { getDb } = await import("@/lib/server/db/client");
+  await getDb().$disconnect();
+
+  const publicBase = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: url,
+    PUBLIC_BASE_URL: publicBase,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicBase,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+  };
+  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", port], { stdio: "inherit", env });
+  const shutdown = () => next.kill("SIGTERM");
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  next.on("exit", async (code) => {
+    await stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
