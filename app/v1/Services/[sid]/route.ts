@@ -1,0 +1,27 @@
+import { authenticate } from "@/lib/server/api/credentials";
+import { parseParams, pick, readForm } from "@/lib/server/api/params";
+import { SERVICE_PARAMS, serviceResource } from "@/lib/server/api/resources/service";
+import { apiHandler, json, noContent } from "@/lib/server/api/respond";
+import { deleteService } from "@/lib/server/services/messaging-services/delete-service";
+import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { SERVICE_FIELD_ERROR_CODES, updateServiceSchema } from "@/lib/server/services/messaging-services/service-schema";
+import { updateService } from "@/lib/server/services/messaging-services/update-service";
+
+type Ctx = { params: Promise<{ sid: string }> };
+
+export const GET = apiHandler<Ctx>(async (req, { params }) => {
+  const { accountSid } = await authenticate(req);
+  return json(serviceResource(await getService(accountSid, (await params).sid)));
+});
+
+export const POST = apiHandler<Ctx>(async (req, { params }) => {
+  const { accountSid } = await authenticate(req);
+  const input = parseParams(updateServiceSchema, pick(await readForm(req), SERVICE_PARAMS), SERVICE_PARAMS, SERVICE_FIELD_ERROR_CODES);
+  return json(serviceResource(await updateService(accountSid, (await params).sid, input)));
+});
+
+export const DELETE = apiHandler<Ctx>(async (req, { params }) => {
+  const { accountSid } = await authenticate(req);
+  await deleteService(accountSid, (await params).sid);
+  return noContent();
+});

@@ -1,0 +1,22 @@
+import { authenticate } from "@/lib/server/api/credentials";
+import { readPage, v1Page } from "@/lib/server/api/pagination";
+import { parseParams, pick, readForm, readQuery } from "@/lib/server/api/params";
+import { SERVICE_PARAMS, serviceResource } from "@/lib/server/api/resources/service";
+import { apiHandler, json } from "@/lib/server/api/respond";
+import { createService } from "@/lib/server/services/messaging-services/create-service";
+import { createServiceSchema, SERVICE_FIELD_ERROR_CODES } from "@/lib/server/services/messaging-services/service-schema";
+import { listServices } from "@/lib/server/services/messaging-services/service-queries";
+
+export const GET = apiHandler(async (req) => {
+  const { accountSid } = await authenticate(req);
+  const q = readQuery(req);
+  const page = readPage(q);
+  const { items, total } = await listServices(accountSid, { skip: page.skip, take: page.pageSize });
+  return json(v1Page("services", "/v1/Services", q, page, items.map(serviceResource), page.skip + items.length < total));
+});
+
+export const POST = apiHandler(async (req) => {
+  const { accountSid } = await authenticate(req);
+  const input = parseParams(createServiceSchema, pick(await readForm(req), SERVICE_PARAMS), SERVICE_PARAMS, SERVICE_FIELD_ERROR_CODES);
+  return json(serviceResource(await createService(accountSid, input)), 201);
+});
