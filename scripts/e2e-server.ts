@@ -7,7 +7,8 @@ import { spawn } from "node:child_process";
 import { freshTestDatabase } from "@/lib/server/db/test-database";
 
 const port = process.env.E2E_PORT ?? "3100";
-const url = await freshTestDatabase("e2e");
+// Another port (a second checkout or engineer) gets its own database.
+const url = await freshTestDatabase(port === "3100" ? "e2e" : `e2e${port}`);
 const base = `http://localhost:${port}`;
 const next = spawn("npx", ["next", "start", "-p", port], {
   stdio: "inherit",

@@ -1,7 +1,14 @@
-import { freshTestDatabase } from "@/lib/server/db/test-database";
+import { dropTestDatabase, freshTestDatabase } from "@/lib/server/db/test-database";
 
-/** Integration tests run against a real, freshly migrated Postgres database. */
+/**
+ * Integration tests run against a real, freshly migrated Postgres database,
+ * one per run (named after the process) so parallel runs never share state.
+ */
 export default async function setup() {
-  process.env.DATABASE_URL = await freshTestDatabase("test");
+  const suffix = `test_${process.pid}`;
+  process.env.DATABASE_URL = await freshTestDatabase(suffix);
   process.env.PUBLIC_BASE_URL ??= "http://localhost:3000";
+  return async () => {
+    await dropTestDatabase(process.env.DATABASE_URL as string);
+  };
 }

@@ -28,3 +28,17 @@ export async function freshTestDatabase(suffix: string): Promise<string> {
   await applyMigrations(url);
   return url;
 }
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const { Client } = (await import("pg")).default;
+  const admin = new URL(url);
+  const database = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
