@@ -1,13 +1,10 @@
-import { requireViewerPage } from "@/lib/server/auth/session";
-import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
 import { Card } from "@/components/ui/card";
 import { PropertiesForm } from "@/components/services/properties-form";
 import { DeleteServiceButton } from "@/components/services/delete-service-button";
 
 export default async function ServicePropertiesPage({ params }: { params: Promise<{ sid: string }> }) {
-  const viewer = await requireViewerPage();
-  const { sid } = await params;
-  const s = await getService(viewer.accountSid, sid);
+  const { service: s } = await loadServiceForPage((await params).sid);
   return (
     <>
       <Card title="Properties">

@@ -1,11 +1,9 @@
-import { requireViewerPage } from "@/lib/server/auth/session";
-import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
 import { Card } from "@/components/ui/card";
 import { ContentForm } from "@/components/services/content-form";
 
 export default async function ContentSettingsPage({ params }: { params: Promise<{ sid: string }> }) {
-  const viewer = await requireViewerPage();
-  const s = await getService(viewer.accountSid, (await params).sid);
+  const { service: s } = await loadServiceForPage((await params).sid);
   return (
     <Card title="Content Settings">
       <ContentForm

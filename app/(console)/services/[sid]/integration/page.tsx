@@ -1,11 +1,9 @@
-import { requireViewerPage } from "@/lib/server/auth/session";
-import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
 import { Card } from "@/components/ui/card";
 import { IntegrationForm } from "@/components/services/integration-form";
 
 export default async function IntegrationPage({ params }: { params: Promise<{ sid: string }> }) {
-  const viewer = await requireViewerPage();
-  const s = await getService(viewer.accountSid, (await params).sid);
+  const { service: s } = await loadServiceForPage((await params).sid);
   return (
     <Card title="Integration" description="Where incoming messages and delivery status go, and how long outgoing messages may wait.">
       <IntegrationForm

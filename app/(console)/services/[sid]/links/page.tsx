@@ -1,11 +1,9 @@
-import { requireViewerPage } from "@/lib/server/auth/session";
-import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
 import { Card } from "@/components/ui/card";
 import { NotAvailableYet } from "@/components/ui/not-available";
 
 export default async function LinkShorteningPage({ params }: { params: Promise<{ sid: string }> }) {
-  const viewer = await requireViewerPage();
-  await getService(viewer.accountSid, (await params).sid);
+  await loadServiceForPage((await params).sid);
   return (
     <Card title="Link Shortening">
       <NotAvailableYet what="Link Shortening" />
