@@ -1,0 +1,16 @@
+/** Default messages per second by sender type (SPEC section 7; RCS like WhatsApp). */
+export const DEFAULT_MPS = {
+  long_code: 1,
+  toll_free: 3,
+  short_code: 100,
+  alpha: 10,
+  whatsapp: 80,
+  rcs: 80,
+} as const;
+
+export type MpsKind = keyof typeof DEFAULT_MPS;
+
+/** A sender's own limit when set, else its type's default. */
+export function effectiveMps(kind: MpsKind, own: number | null | undefined): number {
+  return own ?? DEFAULT_MPS[kind];
+}
