@@ -1,0 +1,26 @@
+import { db } from "@/lib/server/db/client";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
+import { newSid } from "@/lib/server/ids";
+import type { CreateShortCodeInput } from "./short-code-schema";
+
+/**
+ * Adds a short code to the account's inventory. A short code is unique
+ * within its country across all accounts (the unique index decides).
+ */
+export async function createShortCode(accountSid: string, input: CreateShortCodeInput) {
+  try {
+    return await db.shortCode.create({
+      data: {
+        sid: newSid("SC"),
+        accountSid,
+        shortCode: input.shortCode,
+        isoCountry: input.isoCountry,
+        smsEnabled: input.smsEnabled ?? true,
+        mmsEnabled: input.mmsEnabled ?? false,
+      },
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError(21422, `Short code ${input.shortCode} (${input.isoCountry}) is not available: it already has an owner`, 400, "shortCode");
+    throw err;
+  }
+}
