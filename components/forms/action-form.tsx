@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useActionState, useCallback, useRef, type ReactNode } from "react";
 import { toast } from "sonner";
 import { initialActionState, type ActionState } from "@/lib/server/actions/action-state";
 
@@ -8,7 +8,9 @@ type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 /**
  * A form bound to a server action: pending state, field errors handed to the
- * children, and a toast for the outcome.
+ * children, and a toast for the outcome. The toast is raised as soon as the
+ * action answers (not in an effect), so it shows even when the answer
+ * removes this form from the page (a deleted row, say).
  */
 export function ActionForm({
   action,
@@ -25,20 +27,22 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   className?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
   const ref = useRef<HTMLFormElement>(null);
-  const seen = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    if (!state.at || state.at === seen.current) return;
-    seen.current = state.at;
-    if (state.ok) {
-      if (state.message) toast.success(state.message);
-      if (resetOnSuccess) ref.current?.reset();
-      onSuccess?.(state);
-    } else if (state.message) {
-      toast.error(state.message);
-    }
-  }, [state, onSuccess, resetOnSuccess]);
+  const run = useCallback(
+    async (prev: ActionState, form: FormData) => {
+      const state = await action(prev, form);
+      if (state.ok) {
+        if (state.message) toast.success(state.message);
+        if (resetOnSuccess) ref.current?.reset();
+        onSuccess?.(state);
+      } else if (state.message) {
+        toast.error(state.message);
+      }
+      return state;
+    },
+    [action, onSuccess, resetOnSuccess],
+  );
+  const [state, formAction, pending] = useActionState(run, initialActionState);
   return (
     <form ref={ref} action={formAction} aria-label={label} noValidate className={className ?? "space-y-4"}>
       {children(state, pending)}
