@@ -33,3 +33,8 @@ export function alphaCountryWarnings(code: string): string[] {
   if (s.preRegistration === "recommended") return [`Pre-registering the sender ID is recommended in ${code}.`];
   return [];
 }
+
+/** Every known ISO code, sorted (for country pickers). */
+export function isoCountryCodes(): string[] {
+  return [...byCountry.keys()].sort();
+}

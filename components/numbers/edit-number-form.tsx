@@ -1,0 +1,74 @@
+"use client";
+
+import { useMemo } from "react";
+import { useRouter } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { SelectField, TextField } from "@/components/ui/field";
+import { releasePhoneNumberAction, updatePhoneNumberAction } from "@/lib/server/actions/numbers-actions";
+import { toastFirst } from "@/components/forms/toast-first";
+
+export interface EditableNumber {
+  sid: string;
+  phoneNumber: string;
+  friendlyName: string;
+  smsUrl: string;
+  smsMethod: string;
+}
+
+export function EditNumberForm({ number: n }: { number: EditableNumber }) {
+  return (
+    <ActionForm action={updatePhoneNumberAction} label={`Configure ${n.phoneNumber}`}>
+      {(state, pending) => (
+        <>
+          <input type="hidden" name="sid" value={n.sid} />
+          <TextField label="Friendly name" name="friendlyName" maxLength={64} defaultValue={n.friendlyName} error={state.fieldErrors?.friendlyName} />
+          <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+            <TextField
+              label="SMS webhook URL"
+              name="smsUrl"
+              type="url"
+              placeholder="https://example.com/sms"
+              defaultValue={n.smsUrl}
+              error={state.fieldErrors?.smsUrl}
+              hint="Incoming messages to this number go here when its service defers to the sender's webhook."
+            />
+            <SelectField
+              label="SMS webhook method"
+              name="smsMethod"
+              defaultValue={n.smsMethod}
+              error={state.fieldErrors?.smsMethod}
+              options={[
+                { value: "POST", label: "HTTP POST" },
+                { value: "GET", label: "HTTP GET" },
+              ]}
+            />
+          </div>
+          <Button type="submit" pending={pending}>
+            Save
+          </Button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ReleaseNumberButton({ sid, phoneNumber }: { sid: string; phoneNumber: string }) {
+  const router = useRouter();
+  const release = useMemo(() => toastFirst(releasePhoneNumberAction, () => router.replace("/numbers")), [router]);
+  return (
+    <ConfirmDialog trigger="Release number" title={`Release ${phoneNumber}?`} body="It leaves its service's pool and your inventory; its sticky mappings are deleted.">
+      <ActionForm action={release} label="Confirm release" className="">
+        {(_state, pending) => (
+          <>
+            <input type="hidden" name="sid" value={sid} />
+            <Button type="submit" variant="danger" pending={pending}>
+              Release
+            </Button>
+          </>
+        )}
+      </ActionForm>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { ActionForm } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { SelectField, TextField, Toggle } from "@/components/ui/field";
+import { createShortCodeAction, deleteShortCodeAction } from "@/lib/server/actions/numbers-actions";
+import { toastFirst } from "@/components/forms/toast-first";
+
+const deleteShortCode = toastFirst(deleteShortCodeAction);
+
+export function AddShortCodeForm({ countries }: { countries: { value: string; label: string }[] }) {
+  return (
+    <ActionForm action={createShortCodeAction} label="Add short code" resetOnSuccess>
+      {(state, pending) => (
+        <>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Short code" name="shortCode" inputMode="numeric" maxLength={6} placeholder="12345" autoComplete="off" error={state.fieldErrors?.shortCode} hint="5 or 6 digits." />
+            <SelectField label="Short code country" name="isoCountry" defaultValue="US" options={countries} error={state.fieldErrors?.isoCountry} />
+          </div>
+          <div className="flex flex-wrap gap-6">
+            <Toggle label="Short code SMS" name="scSmsEnabled" defaultChecked />
+            <Toggle label="Short code MMS" name="scMmsEnabled" />
+          </div>
+          <Button type="submit" pending={pending}>
+            Add short code
+          </Button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function DeleteShortCodeButton({ sid, shortCode }: { sid: string; shortCode: string }) {
+  return (
+    <ConfirmDialog trigger="Delete" title={`Delete short code ${shortCode}?`} body="It leaves its service's pool and your inventory; its sticky mappings are deleted.">
+      <ActionForm action={deleteShortCode} label={`Confirm delete ${shortCode}`} className="">
+        {(_state, pending) => (
+          <>
+            <input type="hidden" name="sid" value={sid} />
+            <Button type="submit" variant="danger" pending={pending}>
+              Delete short code
+            </Button>
+          </>
+        )}
+      </ActionForm>
+    </ConfirmDialog>
+  );
+}
