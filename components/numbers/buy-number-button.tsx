@@ -3,14 +3,11 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { buyNumberAction } from "@/lib/server/actions/numbers-actions";
-import { toastFirst } from "@/components/forms/toast-first";
-
-const buy = toastFirst(buyNumberAction);
 
 /** Buys one search result; type and capabilities are re-derived on the server from the inventory. */
 export function BuyNumberButton({ phoneNumber }: { phoneNumber: string }) {
   return (
-    <ActionForm action={buy} label={`Buy ${phoneNumber}`} className="">
+    <ActionForm action={buyNumberAction} label={`Buy ${phoneNumber}`} className="">
       {(_state, pending) => (
         <>
           <input type="hidden" name="phoneNumber" value={phoneNumber} />

@@ -1,13 +1,11 @@
 "use client";
 
-import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { releasePhoneNumberAction, updatePhoneNumberAction } from "@/lib/server/actions/numbers-actions";
-import { toastFirst } from "@/components/forms/toast-first";
 
 export interface EditableNumber {
   sid: string;
@@ -56,10 +54,9 @@ export function EditNumberForm({ number: n }: { number: EditableNumber }) {
 
 export function ReleaseNumberButton({ sid, phoneNumber }: { sid: string; phoneNumber: string }) {
   const router = useRouter();
-  const release = useMemo(() => toastFirst(releasePhoneNumberAction, () => router.replace("/numbers")), [router]);
   return (
     <ConfirmDialog trigger="Release number" title={`Release ${phoneNumber}?`} body="It leaves its service's pool and your inventory; its sticky mappings are deleted.">
-      <ActionForm action={release} label="Confirm release" className="">
+      <ActionForm action={releasePhoneNumberAction} label="Confirm release" className="" onSuccess={() => router.replace("/numbers")}>
         {(_state, pending) => (
           <>
             <input type="hidden" name="sid" value={sid} />

@@ -5,9 +5,6 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField, Toggle } from "@/components/ui/field";
 import { createShortCodeAction, deleteShortCodeAction } from "@/lib/server/actions/numbers-actions";
-import { toastFirst } from "@/components/forms/toast-first";
-
-const deleteShortCode = toastFirst(deleteShortCodeAction);
 
 export function AddShortCodeForm({ countries }: { countries: { value: string; label: string }[] }) {
   return (
@@ -34,7 +31,7 @@ export function AddShortCodeForm({ countries }: { countries: { value: string; la
 export function DeleteShortCodeButton({ sid, shortCode }: { sid: string; shortCode: string }) {
   return (
     <ConfirmDialog trigger="Delete" title={`Delete short code ${shortCode}?`} body="It leaves its service's pool and your inventory; its sticky mappings are deleted.">
-      <ActionForm action={deleteShortCode} label={`Confirm delete ${shortCode}`} className="">
+      <ActionForm action={deleteShortCodeAction} label={`Confirm delete ${shortCode}`} className="">
         {(_state, pending) => (
           <>
             <input type="hidden" name="sid" value={sid} />

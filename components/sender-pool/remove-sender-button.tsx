@@ -4,9 +4,6 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { removeSenderAction } from "@/lib/server/actions/sender-pool-actions";
-import { toastFirst } from "@/components/forms/toast-first";
-
-const remove = toastFirst(removeSenderAction);
 
 export function RemoveSenderButton({ serviceSid, senderSid, label }: { serviceSid: string; senderSid: string; label: string }) {
   return (
@@ -15,7 +12,7 @@ export function RemoveSenderButton({ serviceSid, senderSid, label }: { serviceSi
       title={`Remove ${label} from the pool?`}
       body="Its sticky mappings are deleted too. Numbers, short codes and WhatsApp/RCS senders stay in the account's inventory."
     >
-      <ActionForm action={remove} label={`Confirm remove ${label}`} className="">
+      <ActionForm action={removeSenderAction} label={`Confirm remove ${label}`} className="">
         {(_state, pending) => (
           <>
             <input type="hidden" name="serviceSid" value={serviceSid} />
