@@ -1,0 +1,3 @@
+import { availableNumbersRoute } from "../../_lib/available-numbers-route";
+
+export const GET = availableNumbersRoute("local");
