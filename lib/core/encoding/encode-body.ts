@@ -81,27 +81,36 @@ function measureClusters(text: string): Measure {
   return { encoding: "UCS-2", segments: packSegments(sizes, n), encodedLength: n };
 }
 
-function measure(text: string): Measure {
+// Results of the last scan(), kept in module state to avoid an allocation per message.
+let scanFlags = 0;
+let scanSeptets = 0;
+
+/** One pass: OR of all class bits and the GSM-7 septet total. */
+function scan(text: string): void {
+  const table = CHAR_CLASS;
   const len = text.length;
   let flags = 0;
   let septets = 0;
   for (let i = 0; i < len; i++) {
-    const c = CHAR_CLASS[text.charCodeAt(i)] ?? 0;
+    const c = table[text.charCodeAt(i)] as number;
     flags |= c;
     septets += c & GSM_COST_MASK;
   }
-  if ((flags & NON_GSM) === 0) {
+  scanFlags = flags;
+  scanSeptets = septets;
+}
+
+/** Measures `text`, whose scan() results are current. */
+function measureScanned(text: string): Measure {
+  const len = text.length;
+  if ((scanFlags & NON_GSM) === 0) {
+    const septets = scanSeptets;
     const segments = septets === len ? gsmPlainSegments(septets) : septets <= 160 ? 1 : gsmSegmentsWithEscapes(text);
     return { encoding: "GSM-7", segments, encodedLength: septets };
   }
   // Any COMPLEX unit is itself non-GSM, so it only matters for UCS-2.
-  if ((flags & COMPLEX) !== 0) return measureClusters(text);
+  if ((scanFlags & COMPLEX) !== 0) return measureClusters(text);
   return { encoding: "UCS-2", segments: ucs2PlainSegments(len), encodedLength: len };
-}
-
-function hasSmartCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (((CHAR_CLASS[text.charCodeAt(i)] ?? 0) & SMART) !== 0) return true;
-  return false;
 }
 
 /** Applies the Smart Encoding map per code unit (all keys are BMP, never surrogates). */
@@ -127,12 +136,14 @@ export function applySmartEncoding(text: string): { body: string; replaced: Smar
 export function encodeBody(body: string, options: EncodeOptions = { smartEncoding: false }): EncodedBody {
   let text = body;
   let replaced: SmartReplacement[] = [];
-  if (options.smartEncoding && hasSmartCharacters(body)) {
+  scan(body);
+  if (options.smartEncoding && (scanFlags & SMART) !== 0) {
     const smart = applySmartEncoding(body);
     text = smart.body;
     replaced = smart.replaced;
+    scan(text);
   }
-  const m = measure(text);
+  const m = measureScanned(text);
   return {
     body: text,
     encoding: m.encoding,

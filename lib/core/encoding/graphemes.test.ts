@@ -40,7 +40,7 @@ describe("grapheme break table", () => {
     }
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(GRAPHEME_BREAK_RANGES.length % 3).toBe(0);
-  });
+  }, 120_000);
 });
 
 describe("splitGraphemes", () => {

@@ -85,7 +85,25 @@ function allEqual(start: number, midLen: number, end: number, from: number, to: 
   return true;
 }
 
+/** shouldBreak specialised for an empty `mid` (the usual case): same answers, no scans. */
+function shouldBreakPair(previous: number, next: number): boolean {
+  if (next === GB.Regional_Indicator && previous !== GB.Prepend && previous !== GB.Regional_Indicator) return true;
+  if (previous === GB.CR && next === GB.LF) return false;
+  if (previous === GB.Control || previous === GB.CR || previous === GB.LF) return true;
+  if (next === GB.Control || next === GB.CR || next === GB.LF) return true;
+  if (previous === GB.L && (next === GB.L || next === GB.V || next === GB.LV || next === GB.LVT)) return false;
+  if ((previous === GB.LV || previous === GB.V) && (next === GB.V || next === GB.T)) return false;
+  if ((previous === GB.LVT || previous === GB.T) && next === GB.T) return false;
+  if (next === GB.Extend || next === GB.ZWJ || next === GB.SpacingMark) return false;
+  if (previous === GB.Prepend) return false;
+  if ((previous === GB.E_Base || previous === GB.E_Base_GAZ) && next === GB.E_Modifier) return false;
+  if (previous === GB.ZWJ && (next === GB.Glue_After_Zwj || next === GB.E_Base_GAZ)) return false;
+  if (previous === GB.Regional_Indicator && next === GB.Regional_Indicator) return false;
+  return true;
+}
+
 function shouldBreak(start: number, midLen: number, end: number): boolean {
+  if (midLen === 0) return shouldBreakPair(start, end);
   const n = midLen + 2;
   const previous = at(start, midLen, end, n - 2);
   const next = end;
