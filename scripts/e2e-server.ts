@@ -10,6 +10,10 @@ const port = process.env.E2E_PORT ?? "3100";
 // Another port (a second checkout or engineer) gets its own database.
 const url = await freshTestDatabase(port === "3100" ? "e2e" : `e2e${port}`);
 const base = `http://localhost:${port}`;
+// Send pipeline workers run in this launcher process, as in scripts/start.ts.
+process.env.DATABASE_URL = url;
+const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
+const workers = await startPipelineWorkers({ connectionString: url });
 const next = spawn("npx", ["next", "start", "-p", port], {
   stdio: "inherit",
   env: {
@@ -22,7 +26,10 @@ const next = spawn("npx", ["next", "start", "-p", port], {
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
-const stop = () => next.kill("SIGTERM");
+const stop = () => {
+  next.kill("SIGTERM");
+  void workers.stop().catch(() => undefined);
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 next.on("exit", (code) => process.exit(code ?? 0));

@@ -21,8 +21,18 @@ async function main() {
     console.log(`  Auth token:  ${seeded.authToken}`);
     console.log(`  Sign in:     ${seeded.email}${seeded.generatedPassword ? ` / ${seeded.generatedPassword}` : " (password from SWITCHYARD_ADMIN_PASSWORD)"}\n`);
   }
-  const { getDb } = await import("@/lib/server/db/client");
-  await getDb().$disconnect();
+  // The send pipeline's workers run here, in the launcher, not inside Next
+  // (Next may run several processes and reloads modules in dev). More can
+  // run elsewhere with `npm run worker`; PIPELINE_WORKERS=0 disables these.
+  let workers: { stop(): Promise<void> } | undefined;
+  if (process.env.PIPELINE_WORKERS !== "0") {
+    const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
+    workers = await startPipelineWorkers({ connectionString: url });
+    console.log("Send pipeline workers started in the console process.");
+  } else {
+    const { getDb } = await import("@/lib/server/db/client");
+    await getDb().$disconnect();
+  }
 
   const publicBase = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   const env = {
@@ -39,6 +49,7 @@ async function main() {
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
   next.on("exit", async (code) => {
+    await workers?.stop().catch(() => undefined);
     await stop();
     process.exit(code ?? 0);
   });

@@ -1,0 +1,50 @@
+/**
+ * A carrier connection. The pipeline hands each message over exactly once
+ * per SID from its point of view; a driver must treat the message SID as an
+ * idempotency key, because a worker that crashes between hand-off and its
+ * status write will submit the same SID again.
+ */
+export interface CarrierMessage {
+  sid: string;
+  accountSid: string;
+  from: string;
+  /** Sender type, so a carrier can refuse e.g. a short code the handset cannot receive. */
+  senderKind: SenderKind;
+  to: string;
+  body: string;
+  mediaUrls: string[];
+}
+
+export type SenderKind = "long_code" | "toll_free" | "short_code" | "alpha" | "whatsapp" | "rcs";
+
+/** What is known of the recipient's carrier, for routing (SPEC section 2). */
+export interface RecipientCapabilities {
+  shortCode: boolean;
+  mms: boolean;
+  rcs: boolean;
+}
+
+export type DeliveryOutcome = "delivered" | "undelivered" | "failed";
+
+export interface DeliveryReport {
+  status: DeliveryOutcome;
+  errorCode?: number;
+}
+
+export type SubmitResult =
+  /** Taken by the carrier (status `sent`). `report`, when known up front (simulator), arrives after `afterMs`. */
+  | { accepted: true; report?: DeliveryReport & { afterMs: number } }
+  /** Refused at submit (status `failed`). */
+  | { accepted: false; errorCode: number; errorMessage?: string };
+
+export interface CarrierDriver {
+  readonly name: string;
+  capabilities(accountSid: string, to: string): Promise<RecipientCapabilities>;
+  /**
+   * Optional: called before the pipeline waits for the sender's rate slot,
+   * so that `submit` itself is as short as possible (what a carrier sees is
+   * slot + submit latency; jitter there eats into the rate-limit margin).
+   */
+  prepare?(message: CarrierMessage): Promise<void>;
+  submit(message: CarrierMessage): Promise<SubmitResult>;
+}

@@ -1,0 +1,46 @@
+import { db } from "@/lib/server/db/client";
+import { postWebhook } from "@/lib/server/webhooks/post-webhook";
+import type { WebhookParams } from "@/lib/server/webhooks/signature";
+
+/** Thrown so the queue retries with its exponential backoff; the attempt is already recorded. */
+export class CallbackFailed extends Error {}
+
+/**
+ * Delivers one status_callbacks row (CONTRACT section 8 params). Each
+ * attempt is recorded on the row; a non-2xx answer or a network error throws
+ * so graphile-worker retries it (backoff exp(attempt) s, 12 attempts).
+ * A row already delivered is not sent again (a retried job after a crash).
+ */
+export async function deliverStatusCallback(id: bigint): Promise<void> {
+  const cb = await db.statusCallback.findUnique({
+    where: { id },
+    include: { message: { include: { account: { select: { authToken: true } } } } },
+  });
+  if (!cb || cb.deliveredAt) return;
+  const m = cb.message;
+  const params: WebhookParams = {
+    MessageSid: m.sid,
+    SmsSid: m.sid,
+    MessageStatus: cb.status,
+    SmsStatus: cb.status,
+    AccountSid: m.accountSid,
+    From: m.from ?? "",
+    To: m.to,
+    ApiVersion: "2010-04-01",
+  };
+  if (m.serviceSid) params.MessagingServiceSid = m.serviceSid;
+  if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
+  const res = await postWebhook(cb.url, params, m.account.authToken);
+  await db.statusCallback.update({
+    where: { id },
+    data: {
+      attempts: { increment: 1 },
+      responseStatus: res.status,
+      responseBody: res.ok ? res.snippet : null,
+      lastError: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status}: ${res.snippet}`,
+      lastAttemptAt: new Date(),
+      deliveredAt: res.ok ? new Date() : null,
+    },
+  });
+  if (!res.ok) throw new CallbackFailed(`status callback ${id} to ${cb.url} failed: ${res.status ?? res.snippet}`);
+}

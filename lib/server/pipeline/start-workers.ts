@@ -1,0 +1,87 @@
+import { EventEmitter } from "node:events";
+import { run, type JobHelpers, type TaskList, type WorkerEvents } from "graphile-worker";
+import type { DeliveryReport } from "@/lib/carriers/driver";
+import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
+import { applyDeliveryReport } from "./apply-delivery-report";
+import { deliverStatusCallback } from "./deliver-status-callback";
+import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
+import { migrateQueueSchema, queueLogger } from "./queue-schema";
+import { DELIVERY_REPORT_TASK, DISPATCH_TASK, STATUS_CALLBACK_TASK } from "./task-names";
+import { beat, forget, HEARTBEAT_MS, reapDeadPools } from "./worker-heartbeat";
+
+export interface WorkerOptions {
+  connectionString: string;
+  /** Jobs run at once in this process (default 32: most dispatch time is waiting on Postgres or a rate slot). */
+  concurrency?: number;
+  /** How often future jobs (rate-limit reschedules, delivery reports, retries) are looked for. */
+  pollInterval?: number;
+}
+
+export interface PipelineWorkers {
+  poolId: string;
+  stop(): Promise<void>;
+}
+
+function depsFor(helpers: JobHelpers): DispatchDeps {
+  return {
+    driver: getCarrierDriver(),
+    reschedule: async (payload, runAt) => {
+      // Same job key: while this job is locked, graphile-worker creates the new job and retires this one's key.
+      await helpers.addJob(DISPATCH_TASK, payload, { runAt, jobKey: payload.sid, maxAttempts: 25 });
+    },
+    scheduleReport: async (sid, report, runAt) => {
+      await helpers.addJob(DELIVERY_REPORT_TASK, { sid, ...report }, { runAt, maxAttempts: 25 });
+    },
+  };
+}
+
+const tasks: TaskList = {
+  [DISPATCH_TASK]: async (payload, helpers) => dispatchMessage(payload as DispatchPayload, depsFor(helpers)),
+  [DELIVERY_REPORT_TASK]: async (payload) => {
+    const { sid, ...report } = payload as { sid: string } & DeliveryReport;
+    await applyDeliveryReport(sid, report);
+  },
+  [STATUS_CALLBACK_TASK]: async (payload) => deliverStatusCallback(BigInt((payload as { id: string }).id)),
+};
+
+/**
+ * Runs the send pipeline's workers in this process: graphile-worker (jobs
+ * locked with SKIP LOCKED, so any number of processes share the load), a
+ * heartbeat, and the sweep that frees jobs held by dead processes.
+ * The caller must have set DATABASE_URL (the services use the shared db client).
+ */
+export async function startPipelineWorkers(opts: WorkerOptions): Promise<PipelineWorkers> {
+  await migrateQueueSchema(opts.connectionString);
+  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  let poolId = "";
+  events.on("pool:create", ({ workerPool }) => {
+    poolId = workerPool.id;
+    void beat(poolId).catch(() => undefined);
+  });
+  const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 32);
+  const runner = await run({
+    connectionString: opts.connectionString,
+    concurrency,
+    maxPoolSize: Math.min(concurrency + 2, 20),
+    pollInterval: opts.pollInterval ?? 250,
+    noHandleSignals: true,
+    logger: queueLogger,
+    events,
+    taskList: tasks,
+  });
+  const timer = setInterval(() => {
+    if (poolId) void beat(poolId).catch(() => undefined);
+    void reapDeadPools().catch(() => undefined);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  return {
+    get poolId() {
+      return poolId;
+    },
+    async stop() {
+      clearInterval(timer);
+      await runner.stop();
+      if (poolId) await forget(poolId).catch(() => undefined);
+    },
+  };
+}
