@@ -1,15 +1,23 @@
 import { requireViewerPage } from "@/lib/server/auth/session";
-import { Card, PageHeader } from "@/components/ui/card";
-import { NotAvailableYet } from "@/components/ui/not-available";
+import { db } from "@/lib/server/db/client";
+import { parseLogFilter, type LogFilter } from "@/lib/server/services/message-logs/log-filter-schema";
+import { PageHeader } from "@/components/ui/card";
+import { MessageLogs } from "@/components/logs/message-logs";
 
-export default async function MessageLogsPage() {
-  await requireViewerPage();
+export default async function LogsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewerPage();
+  const raw = await searchParams;
+  const parsed = parseLogFilter(raw);
+  const fieldErrors: Record<string, string> = {};
+  if (!parsed.success) for (const i of parsed.error.issues) fieldErrors[String(i.path[0] ?? "_")] ??= i.message;
+  const filter: LogFilter = parsed.success ? parsed.data : {};
+  const services = await db.service.findMany({ where: { accountSid: viewer.accountSid }, select: { sid: true, friendlyName: true }, orderBy: { friendlyName: "asc" } });
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
   return (
     <>
-      <PageHeader title="Message Logs" />
-      <Card>
-        <NotAvailableYet what="Message Logs" />
-      </Card>
+      <PageHeader title="Message Logs" description="Every message sent and received, newest first. The list refreshes by itself." />
+      <MessageLogs services={services} values={values} filter={parsed.success ? filter : null} fieldErrors={fieldErrors} />
     </>
   );
 }

@@ -1,0 +1,16 @@
+import { db } from "@/lib/server/db/client";
+import { notFound } from "@/lib/server/errors";
+
+/** Everything the detail view shows: the message, its status timeline and the callbacks sent. */
+export async function getMessageDetail(accountSid: string, sid: string) {
+  const message = await db.message.findFirst({
+    where: { sid, accountSid },
+    include: {
+      events: { orderBy: { id: "asc" } },
+      callbacks: { orderBy: { id: "asc" } },
+      service: { select: { sid: true, friendlyName: true } },
+    },
+  });
+  if (!message) throw notFound(`The requested resource /Messages/${sid} was not found`);
+  return message;
+}
