@@ -157,7 +157,13 @@ function stickyWriteFor(d: Decision, channel: StickyChannel, s: IndexedSender): 
 
 // ---------------------------------------------------------------- scaler
 
-function pickFrom(d: Decision, group: Group, candidates: readonly IndexedSender[]): IndexedSender | undefined {
+function isUnregisteredUsLongCode(s: IndexedSender): boolean {
+  return s.type === "long_code" && s.country === "US" && s.sender.a2pRegistered === false;
+}
+
+function pickFrom(d: Decision, group: Group, all: readonly IndexedSender[]): IndexedSender | undefined {
+  // Rare setting, so filtering here (allocating) beats another set of indexes.
+  const candidates = d.ctx.settings.enforceUsA2p ? all.filter((s) => !isUnregisteredUsLongCode(s)) : all;
   const pick = scale(group, candidates, d.pool.load, d.ctx.settings.stickySender);
   if (!pick) return undefined;
   if (pick.note) d.trace.push(`scaler: ${pick.sender.id}, ${pick.note}`);
