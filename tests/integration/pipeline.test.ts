@@ -67,9 +67,12 @@ describe("send pipeline through the simulator", () => {
       expect(undelivered.params.ErrorCode).toBe("30005");
       // sending, sent, undelivered: one of them failed once and was retried with backoff.
       await waitFor(async () => receiver.received.length >= 3, 30_000);
-      const rows = await db.statusCallback.findMany({ where: { messageSid: created.sid } });
+      // The row is updated after the receiver answered: wait for the last write.
+      const rows = await waitFor(async () => {
+        const r = await db.statusCallback.findMany({ where: { messageSid: created.sid } });
+        return r.length === 3 && r.every((x) => x.deliveredAt !== null) ? r : undefined;
+      });
       expect(rows.map((r) => r.status).sort()).toEqual(["sending", "sent", "undelivered"]);
-      expect(rows.every((r) => r.deliveredAt !== null)).toBe(true);
       expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(4);
     } finally {
       await receiver.close();

@@ -8,7 +8,7 @@ import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
-import { reserveSlot, spacingMicros } from "./rate-slots";
+import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { routeMessage } from "./route-message";
 import { transitionMessage } from "./transition-message";
 
@@ -31,8 +31,8 @@ export interface DispatchDeps {
 export const MAX_SLEEP_MS = 1_500;
 /** A rescheduled job runs this much before its slot (covers the queue's poll interval), then sleeps. */
 export const RESCHEDULE_LEAD_MS = 600;
-/** A reserved slot missed by more than this is abandoned and a new one reserved (late sends would bunch up). */
-export const LATE_SLOT_MS = 15;
+/** A reserved slot missed by more than this is reclaimed (if still last) or replaced: late sends would bunch up. */
+export const LATE_SLOT_MS = 20;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,6 +46,10 @@ function toCarrierMessage(m: Message, sender: PoolSender | null, smartEncoding: 
     body: encodeBody(m.body, { smartEncoding: m.smartEncoded || smartEncoding }).body,
     mediaUrls: m.mediaUrls,
   };
+}
+
+async function deleteSticky(serviceSid: string, channel: string, recipient: string) {
+  await db.$executeRaw(Prisma.sql`DELETE FROM sticky_mappings WHERE service_sid = ${serviceSid} AND channel = ${channel} AND recipient = ${recipient}`);
 }
 
 async function fail(sid: string, from: readonly string[], code: number, message?: string) {
@@ -63,14 +67,14 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   if (!probe) return; // deleted
   const recipient = parseRecipient(probe.to);
   const channel = recipient?.channel === "whatsapp" ? "whatsapp" : "sms";
-  const ctx = await loadDispatchContext(payload.sid, channel);
-  if (!ctx || !recipient) return;
+  if (!recipient) return;
+  const ctx = await loadDispatchContext(payload.sid, channel, recipient.phoneNumber);
+  if (!ctx) return;
   let m = ctx.message;
   if (!["accepted", "scheduled", "queued", "sending"].includes(m.status)) return; // final, canceled or inbound
 
   const expiresAt = (m.sendAt ?? m.createdAt).getTime() + m.validityPeriod * 1000;
   let sender: PoolSender | null = null;
-  let result: SubmitResult;
 
   if (m.status !== "sending") {
     if (Date.now() > expiresAt) return fail(m.sid, ["accepted", "scheduled", "queued"], 30036);
@@ -81,7 +85,17 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     if (!m.senderSid && m.serviceSid) {
       const pool = await loadPool(m.serviceSid);
       const capabilities = await deps.driver.capabilities(m.accountSid, m.to);
-      const routed = routeMessage({ pool, recipient, hasMedia: m.mediaUrls.length > 0, capabilities, stickySenderSid: ctx.stickySenderSid });
+      const routed = routeMessage({
+        serviceSid: m.serviceSid,
+        settings: ctx.settings,
+        pool,
+        to: m.to,
+        body: m.body,
+        mediaUrls: m.mediaUrls,
+        capabilities,
+        stickySenderSid: ctx.stickySenderSid,
+      });
+      if (routed.stickyRemove) await deleteSticky(m.serviceSid, routed.stickyRemove.channel, recipient.phoneNumber);
       if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);
       sender = routed.sender;
       const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", {
@@ -91,11 +105,11 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
       });
       if (!queued) return; // canceled meanwhile
       m = queued;
-      if (ctx.stickySender && (recipient.channel === "sms" || recipient.channel === "whatsapp") && ctx.stickySenderSid !== sender.sid) {
-        // Written at routing time (after the first send is committed to this sender); re-routing overwrites it.
+      if (routed.stickyWrite) {
+        // Written once the message is committed to this sender (SPEC 2.8: after the first send).
         await db.$executeRaw(Prisma.sql`
           INSERT INTO sticky_mappings (service_sid, channel, recipient, sender_sid, created_at, updated_at)
-          VALUES (${m.serviceSid}, ${channel}, ${m.to}, ${sender.sid}, now(), now())
+          VALUES (${m.serviceSid}, ${routed.stickyWrite.channel}, ${recipient.phoneNumber}, ${routed.stickyWrite.senderSid}, now(), now())
           ON CONFLICT (service_sid, channel, recipient) DO UPDATE SET sender_sid = EXCLUDED.sender_sid, updated_at = now()`);
       }
     } else if (m.status === "scheduled" || m.status === "accepted") {
@@ -103,32 +117,42 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
       if (!queued) return;
       m = queued;
     }
-    if (!sender) return fail(m.sid, ["queued"], 21606, "The sender of this message no longer exists.");
+  } else {
+    // A previous attempt died after the hand-off began: it goes through the limiter again and is
+    // re-submitted under the same SID (the carrier de-duplicates).
+    sender = m.senderSid ? await loadSender(m.accountSid, m.senderSid) : null;
+  }
+  if (!sender) return fail(m.sid, ["queued"], 21606, "The sender of this message no longer exists.");
 
-    // Everything the hand-off needs is ready before the slot: after it, only two statements run.
-    const carrierMessage = toCarrierMessage(m, sender, ctx.smartEncoding);
-    await deps.driver.prepare?.(carrierMessage);
+  // Everything the hand-off needs is ready before the slot: after it, only the carrier submit runs.
+  const carrierMessage = toCarrierMessage(m, sender, ctx.smartEncoding);
+  await deps.driver.prepare?.(carrierMessage);
 
-    // Messages-per-second: reserve this sender's next slot (shared by all workers).
-    const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
-    const slot = payload.slotAt !== undefined && payload.senderSid === sender.sid && Date.now() <= payload.slotAt + LATE_SLOT_MS
-      ? { at: payload.slotAt, waitMs: payload.slotAt - Date.now() }
+  // Messages-per-second: reserve this sender's next slot (shared by all workers), wait for it,
+  // and hand off only if we woke on time: a late hand-off could land next to the following slot's.
+  const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
+  let usePayloadSlot = payload.slotAt !== undefined && payload.senderSid === sender.sid;
+  for (;;) {
+    const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
+      ? { at: payload.slotAt as number, waitMs: (payload.slotAt as number) - Date.now() }
       : await reserveSlot(sender.sid, micros);
-    if (slot.at > expiresAt) return fail(m.sid, ["queued"], 30036);
+    usePayloadSlot = false;
+    if (m.status === "queued" && slot.at > expiresAt) return fail(m.sid, ["queued"], 30036);
     if (slot.waitMs > MAX_SLEEP_MS) {
       await deps.reschedule({ sid: m.sid, slotAt: slot.at, senderSid: sender.sid }, new Date(slot.at - RESCHEDULE_LEAD_MS));
       return;
     }
-    if (slot.waitMs > 0) await sleep(slot.waitMs);
-
-    const sending = await transitionMessage(m.sid, ["queued"], "sending", { markSent: true });
-    if (!sending) return; // canceled or taken by another worker
-    result = await deps.driver.submit(carrierMessage);
-  } else {
-    // A previous attempt died after the hand-off began: submit again under the same SID (the carrier de-duplicates).
-    sender = m.senderSid ? await loadSender(m.accountSid, m.senderSid) : null;
-    result = await deps.driver.submit(toCarrierMessage(m, sender, ctx.smartEncoding));
+    if (m.status === "queued") {
+      const sending = await transitionMessage(m.sid, ["queued"], "sending", { markSent: true });
+      if (!sending) return; // canceled or taken by another worker
+      m = sending;
+    }
+    const wait = slot.at - Date.now();
+    if (wait > 0) await sleep(wait);
+    const late = Date.now() - slot.at;
+    if (late <= LATE_SLOT_MS || (await reclaimLateSlot(sender.sid, slot.at, micros))) break;
   }
+  const result: SubmitResult = await deps.driver.submit(carrierMessage);
 
   if (!result.accepted) return fail(m.sid, ["sending"], result.errorCode, result.errorMessage);
   const sent = await transitionMessage(m.sid, ["sending"], "sent");

@@ -1,10 +1,12 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from "@/lib/core/routing";
 import { db } from "@/lib/server/db/client";
 import { messageColumns, type Message } from "@/lib/server/services/messages/message-columns";
 
 export interface DispatchContext {
   message: Message;
-  stickySender: boolean;
+  /** The service's selection/content settings (defaults when the message has no service). */
+  settings: ServiceSettings;
   smartEncoding: boolean;
   /** Sticky mapping sender for this recipient, when one exists. */
   stickySenderSid: string | null;
@@ -17,12 +19,13 @@ export interface DispatchContext {
  * whether the recipient opted out of the service that applies (the
  * message's service, else its From sender's service).
  */
-export async function loadDispatchContext(sid: string, channel: string): Promise<DispatchContext | null> {
-  const rows = await db.$queryRaw<(Message & { sticky: boolean | null; smart: boolean; sticky_sid: string | null; opted_out: boolean })[]>(Prisma.sql`
+export async function loadDispatchContext(sid: string, channel: string, recipientE164: string): Promise<DispatchContext | null> {
+  const rows = await db.$queryRaw<(Message & { sticky: boolean | null; smart: boolean; acg: boolean | null; mmsc: boolean | null; sticky_sid: string | null; opted_out: boolean })[]>(Prisma.sql`
     SELECT ${messageColumns("m")},
            s.sticky_sender AS sticky, COALESCE(s.smart_encoding, false) AS smart,
+           s.area_code_geomatch AS acg, s.mms_converter AS mmsc,
            (SELECT sm.sender_sid FROM sticky_mappings sm
-             WHERE sm.service_sid = m.service_sid AND sm.channel = ${channel} AND sm.recipient = m."to") AS sticky_sid,
+             WHERE sm.service_sid = m.service_sid AND sm.channel = ${channel} AND sm.recipient = ${recipientE164}) AS sticky_sid,
            EXISTS (SELECT 1 FROM opt_outs o
                     WHERE o.recipient = m."to"
                       AND o.service_sid = COALESCE(m.service_sid,
@@ -34,6 +37,9 @@ export async function loadDispatchContext(sid: string, channel: string): Promise
      WHERE m.sid = ${sid}`);
   const row = rows[0];
   if (!row) return null;
-  const { sticky, smart, sticky_sid, opted_out, ...message } = row;
-  return { message, stickySender: Boolean(sticky), smartEncoding: smart, stickySenderSid: sticky ? sticky_sid : null, optedOut: opted_out };
+  const { sticky, smart, acg, mmsc, sticky_sid, opted_out, ...message } = row;
+  const settings: ServiceSettings = message.serviceSid
+    ? { stickySender: Boolean(sticky), areaCodeGeomatch: Boolean(acg), smartEncoding: smart, mmsConverter: Boolean(mmsc) }
+    : { ...DEFAULT_SERVICE_SETTINGS };
+  return { message, settings, smartEncoding: smart, stickySenderSid: sticky ? sticky_sid : null, optedOut: opted_out };
 }

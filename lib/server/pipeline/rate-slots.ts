@@ -14,7 +14,7 @@ import { db } from "@/lib/server/db/client";
  * sees is slot + hand-off latency, and that jitter must not let mps + 1
  * messages land inside one second. SAFETY_MS bounds the tolerated jitter.
  */
-export const SAFETY_MS = 25;
+export const SAFETY_MS = 50;
 
 export function spacingMicros(kind: MpsKind, own: number | null): number {
   const mps = effectiveMps(kind, own);
@@ -44,4 +44,19 @@ export async function reserveSlot(senderSid: string, micros: number): Promise<Sl
   const row = rows[0];
   if (!row) throw new Error("rate slot reservation returned nothing");
   return { at: Number(row.at_ms), waitMs: Number(row.wait_ms) };
+}
+
+/**
+ * A worker that woke too late for its slot may still send now if nobody has
+ * reserved after it (next_at is still its slot + spacing): it then moves
+ * next_at to now + spacing. True means "hand off now". This keeps an idle
+ * sender from wasting a whole interval because a query was slow.
+ */
+export async function reclaimLateSlot(senderSid: string, slotAtMs: number, micros: number): Promise<boolean> {
+  const n = await db.$executeRaw(Prisma.sql`
+    UPDATE sender_rate_slots
+       SET next_at = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${micros}::float8 / 1e6)
+     WHERE sender_sid = ${senderSid}
+       AND next_at <= to_timestamp(${slotAtMs}::float8 / 1000) AT TIME ZONE 'UTC' + make_interval(secs => (${micros}::float8 + 1000) / 1e6)`);
+  return n === 1;
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { run, type JobHelpers, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
+import { db } from "@/lib/server/db/client";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
@@ -69,6 +70,9 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     events,
     taskList: tasks,
   });
+  // Open the shared client's connections now: a connection opened on the hand-off path
+  // (SCRAM auth) would add tens of ms between a rate slot and the carrier submit.
+  await Promise.all(Array.from({ length: 6 }, () => db.$queryRaw`SELECT 1`)).catch(() => undefined);
   const timer = setInterval(() => {
     if (poolId) void beat(poolId).catch(() => undefined);
     void reapDeadPools().catch(() => undefined);

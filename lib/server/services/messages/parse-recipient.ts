@@ -1,28 +1,27 @@
-import { checkE164 } from "@/lib/core/senders/phone-number";
+import { parseAddress, type AddressChannel } from "@/lib/core/address/parse-address";
 
-export type Channel = "sms" | "whatsapp" | "rcs";
+export type Channel = AddressChannel;
 
 export interface Recipient {
+  /** Canonical address as stored in `to`: +E164, whatsapp:+E164 or rcs:+E164. */
   address: string;
   channel: Channel;
-  /** E.164 part of the address. */
+  /** E.164 part of the address (sticky mappings and opt-outs key on it). */
   phoneNumber: string;
   isoCountry: string;
 }
 
 /**
- * `+E164`, `whatsapp:+E164` or `rcs:+E164` -> normalized recipient, or null
- * (the caller answers 21211). Until lib/core's address parser lands, the
- * E.164 check is lib/core's phone-number rule.
+ * Normalizes user input (trim, lower-case channel prefix), then lib/core's
+ * address parser decides; null means 21211.
  */
 export function parseRecipient(input: string): Recipient | null {
-  const raw = input.trim();
-  const m = /^(whatsapp|rcs):(.*)$/i.exec(raw);
-  const channel: Channel = m ? (m[1]!.toLowerCase() as Channel) : "sms";
-  const number = checkE164(m ? m[2]! : raw);
-  if (!number.ok) return null;
-  const address = channel === "sms" ? number.phoneNumber : `${channel}:${number.phoneNumber}`;
-  return { address, channel, phoneNumber: number.phoneNumber, isoCountry: number.isoCountry };
+  const raw = input.trim().replace(/^(whatsapp|rcs):/i, (p) => p.toLowerCase());
+  const parsed = parseAddress(raw);
+  if (!parsed.ok) return null;
+  const a = parsed.address;
+  const address = a.channel === "sms" ? a.e164 : `${a.channel}:${a.e164}`;
+  return { address, channel: a.channel, phoneNumber: a.e164, isoCountry: a.country };
 }
 
 /** Shapes a From may have; a well-formed From the account does not own is 21606, a malformed one 21212. */
