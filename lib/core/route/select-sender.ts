@@ -57,9 +57,10 @@ function succeed(
   s: ChosenSender,
   channel: SelectSuccess["channel"],
   convertMedia: boolean,
-  extra: Partial<SelectSuccess> = {},
+  extra?: Partial<SelectSuccess>,
 ): SelectSuccess {
-  const out: SelectSuccess = { ok: true, sender: s, channel, convertMedia, trace: d.trace, warnings: d.warnings, ...extra };
+  const out: SelectSuccess = { ok: true, sender: s, channel, convertMedia, trace: d.trace, warnings: d.warnings };
+  if (extra) Object.assign(out, extra);
   if (d.stickyDelete) out.stickyDelete = d.stickyDelete;
   return out;
 }
@@ -147,10 +148,10 @@ function stickyLookup(d: Decision, channel: StickyChannel, needMedia: boolean): 
   return s;
 }
 
-function stickyWriteFor(d: Decision, channel: StickyChannel, s: IndexedSender): Partial<SelectSuccess> {
-  if (!d.ctx.settings.stickySender) return {};
+function stickyWriteFor(d: Decision, channel: StickyChannel, s: IndexedSender): Partial<SelectSuccess> | undefined {
+  if (!d.ctx.settings.stickySender) return undefined;
   // A mapping skipped only for this message (MMS) stays as it is.
-  if (!d.stickyDelete && d.ctx.sticky?.get(channel, d.to.e164) !== undefined) return {};
+  if (!d.stickyDelete && d.ctx.sticky?.get(channel, d.to.e164) !== undefined) return undefined;
   d.trace.push(`sticky: mapped ${d.to.e164} -> ${s.id}`);
   return { stickyWrite: { channel, recipient: d.to.e164, senderId: s.id } };
 }

@@ -41,7 +41,18 @@ const PROFILES: ReadonlyArray<{ weight: number; pools: ReadonlyArray<[Pool, numb
   { weight: 1, pools: [[HANGUL_JAMO, 0.5], [INDIC, 0.3], [[...GSM_BASIC], 0.2]] },
   { weight: 1, pools: [[[...GSM_BASIC], 0.5], [ODD, 0.1], [BREAKS, 0.1], [EMOJI, 0.1], [SMART_CHARS, 0.1], [COMBINING, 0.1]] },
 ];
-const TOTAL_WEIGHT = PROFILES.reduce((s, p) => s + p.weight, 0);
+/**
+ * A traffic-like mix for benchmarks: mostly plain GSM text, some extension
+ * characters and smart-encodable punctuation, a little Unicode and emoji.
+ */
+const REALISTIC_PROFILES: typeof PROFILES = [
+  { weight: 70, pools: [[[...GSM_BASIC], 1]] },
+  { weight: 8, pools: [[[...GSM_BASIC], 0.97], [[...GSM_EXTENSION], 0.03]] },
+  { weight: 10, pools: [[[...GSM_BASIC], 0.98], [SMART_CHARS, 0.02]] },
+  { weight: 6, pools: [[[...GSM_BASIC], 0.7], [UNICODE_BMP, 0.3]] },
+  { weight: 5, pools: [[[...GSM_BASIC], 0.95], [EMOJI, 0.05]] },
+  { weight: 1, pools: [[HANGUL_JAMO, 0.3], [INDIC, 0.3], [COMBINING, 0.1], [[...GSM_BASIC], 0.3]] },
+];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rand() * items.length)];
@@ -59,6 +70,8 @@ export interface CorpusOptions {
   maxLength: number;
   /** Share of messages whose length is drawn from BOUNDARY_LENGTHS (clamped). */
   boundaryShare?: number;
+  /** "adversarial" (default, for differential tests) or "realistic" (benchmarks). */
+  mix?: "adversarial" | "realistic";
 }
 
 /** Generates `count` messages of roughly `minLength..maxLength` UTF-16 units. */
@@ -66,9 +79,10 @@ export function generateCorpus(options: CorpusOptions): string[] {
   const rand = mulberry32(options.seed);
   const out: string[] = [];
   for (let n = 0; n < options.count; n++) {
-    let r = rand() * TOTAL_WEIGHT;
-    let profile = PROFILES[0];
-    for (const p of PROFILES) {
+    const profiles = options.mix === "realistic" ? REALISTIC_PROFILES : PROFILES;
+    let r = rand() * profiles.reduce((sum, p) => sum + p.weight, 0);
+    let profile = profiles[0];
+    for (const p of profiles) {
       r -= p.weight;
       if (r < 0) {
         profile = p;
