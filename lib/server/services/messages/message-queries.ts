@@ -12,7 +12,7 @@ export async function getMessage(accountSid: string, sid: string, tx: Tx = db) {
 export interface MessageFilters {
   to?: string;
   from?: string;
-  /** DateSent=: the whole UTC day, or that exact instant. */
+  /** DateSent=: the whole UTC day (of a date, or of a full timestamp: an exact-instant match is never what a caller means). */
   dateSentOn?: DateBound;
   /** DateSent<=: on or before. */
   dateSentBefore?: DateBound;
@@ -48,7 +48,10 @@ export interface MessageCursor {
 
 function whereFor(accountSid: string, f: MessageFilters): Prisma.MessageWhereInput {
   const dateSent: Prisma.DateTimeNullableFilter = {};
-  if (f.dateSentOn) Object.assign(dateSent, f.dateSentOn.isDay ? { gte: f.dateSentOn.start, lt: f.dateSentOn.end } : { equals: f.dateSentOn.start });
+  if (f.dateSentOn) {
+    const dayStart = new Date(f.dateSentOn.start.toISOString().slice(0, 10) + "T00:00:00Z");
+    Object.assign(dateSent, { gte: dayStart, lt: new Date(dayStart.getTime() + 86_400_000) });
+  }
   if (f.dateSentBefore) Object.assign(dateSent, f.dateSentBefore.isDay ? { lt: f.dateSentBefore.end } : { lte: f.dateSentBefore.start });
   if (f.dateSentAfter) Object.assign(dateSent, { gte: f.dateSentAfter.start });
   return {
