@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ActionForm } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { sendTestAction } from "@/lib/server/actions/send-test-actions";
+import { EncodingPreview } from "./encoding-preview";
+import { MessageWatch } from "./message-watch";
+import { SimulateReply } from "./simulate-reply";
+
+const textarea =
+  "block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
+
+export function SendTest({ services }: { services: { sid: string; friendlyName: string; smartEncoding: boolean }[] }) {
+  const [serviceSid, setServiceSid] = useState(services[0]?.sid ?? "");
+  const [body, setBody] = useState("");
+  const [to, setTo] = useState("");
+  const [sent, setSent] = useState<string | null>(null);
+  const service = services.find((s) => s.sid === serviceSid);
+
+  if (services.length === 0) {
+    return (
+      <Card>
+        <EmptyState title="No Messaging Services yet">
+          <Link href="/services/new" className="text-indigo-700 hover:underline">
+            Create a service
+          </Link>{" "}
+          and add senders to its pool first.
+        </EmptyState>
+      </Card>
+    );
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title="Message">
+        <ActionForm action={sendTestAction} label="Send test message" onSuccess={(s) => setSent(String(s.data?.sid ?? ""))}>
+          {(state, pending) => {
+            const e = state.fieldErrors ?? {};
+            return (
+              <>
+                <SelectField
+                  label="Messaging Service"
+                  name="messagingServiceSid"
+                  value={serviceSid}
+                  onChange={(ev) => setServiceSid(ev.target.value)}
+                  options={services.map((s) => ({ value: s.sid, label: s.friendlyName }))}
+                  error={e.messagingServiceSid}
+                />
+                <TextField label="To" name="to" placeholder="+14155551234" value={to} onChange={(ev) => setTo(ev.target.value)} error={e.to} />
+                <TextField label="From (optional)" name="from" placeholder="Leave empty to let the pool choose" error={e.from} />
+                <div className="space-y-1">
+                  <label htmlFor="body" className="block text-sm font-medium text-slate-700">
+                    Body
+                  </label>
+                  <textarea id="body" name="body" rows={4} className={textarea} value={body} onChange={(ev) => setBody(ev.target.value)} />
+                </div>
+                <div className="space-y-1">
+                  <label htmlFor="mediaUrls" className="block text-sm font-medium text-slate-700">
+                    Media URLs (one per line)
+                  </label>
+                  <textarea id="mediaUrls" name="mediaUrls" rows={2} className={textarea} aria-invalid={e.mediaUrls ? true : undefined} />
+                  {e.mediaUrls ? (
+                    <p role="alert" className="text-xs text-red-600">
+                      {e.mediaUrls[0]}
+                    </p>
+                  ) : null}
+                </div>
+                <EncodingPreview body={body} smartEncoding={service?.smartEncoding ?? false} />
+                <Button type="submit" pending={pending}>
+                  Send
+                </Button>
+              </>
+            );
+          }}
+        </ActionForm>
+      </Card>
+      <div className="space-y-6">
+        <Card title="Delivery" description="The chosen sender, the routing trace and each status as it arrives.">
+          {sent ? <MessageWatch sid={sent} /> : <EmptyState title="Send a message to follow it here" />}
+        </Card>
+        <Card title="Simulate reply" description="Inject an incoming message from the recipient, as the carrier would deliver it.">
+          <SimulateReply defaultFrom={to} sentSid={sent} />
+        </Card>
+      </div>
+    </div>
+  );
+}
