@@ -39,8 +39,8 @@ describe("buying numbers", () => {
     expect(voiceOnly).toMatchObject({ isoCountry: "US", numberType: "local", smsEnabled: false, voiceEnabled: true, friendlyName: "(907) 555-0109" });
     const tf = await buyPhoneNumber(accountSid, { phoneNumber: "+18775550142" });
     expect(tf).toMatchObject({ numberType: "toll_free", smsEnabled: true });
-    const gb = await buyPhoneNumber(accountSid, { phoneNumber: " +447700900123 ", friendlyName: "UK" });
-    expect(gb).toMatchObject({ phoneNumber: "+447700900123", isoCountry: "GB", numberType: "mobile", friendlyName: "UK" });
+    const gb = await buyPhoneNumber(accountSid, { phoneNumber: " +447400555123 ", friendlyName: "UK" });
+    expect(gb).toMatchObject({ phoneNumber: "+447400555123", isoCountry: "GB", numberType: "mobile", friendlyName: "UK" });
     const ca = await buyPhoneNumber(accountSid, { areaCode: "613", country: "CA" });
     expect(ca).toMatchObject({ isoCountry: "CA", phoneNumber: expect.stringMatching(/^\+1613555/) });
   });
