@@ -11,7 +11,7 @@ test("Send Test: live Smart Encoding preview, send, follow to delivered, simulat
 
   await page.goto("/send");
   const preview = page.getByRole("region", { name: "Encoding preview" });
-  const body = page.getByLabel("Body");
+  const body = page.getByLabel("Body", { exact: true });
 
   await body.fill("Hello \u201cthere\u201d \u2014 it\u2019s ready");
   await expect(preview.getByLabel("Encoding", { exact: true })).toHaveText("GSM-7");
@@ -33,11 +33,11 @@ test("Send Test: live Smart Encoding preview, send, follow to delivered, simulat
   await expect(preview.getByLabel("Characters")).toHaveText("161 / 1600");
 
   // Bad input: the field says what is wrong and nothing is sent
-  await page.getByLabel("To").fill("");
+  await page.getByLabel("To", { exact: true }).fill("");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText("Enter the recipient")).toBeVisible();
 
-  await page.getByLabel("To").fill(recipient);
+  await page.getByLabel("To", { exact: true }).fill(recipient);
   await body.fill("Your order shipped \u2013 thanks!");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText(/Message SM[0-9a-f]{32} accepted/)).toBeVisible();

@@ -16,10 +16,10 @@ export function SimulateReply({ defaultFrom, sentSid }: { defaultFrom: string; s
       {(state, pending) => (
         <>
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField key={`from-${defaultFrom}`} label="Reply from" name="from" defaultValue={defaultFrom} error={state.fieldErrors?.from} />
-            <TextField key={`to-${chosen}`} label="Reply to" name="to" defaultValue={chosen} placeholder="One of your senders" error={state.fieldErrors?.to} />
+            <TextField key={`from-${defaultFrom}`} label="Reply from" id="reply-from" name="from" defaultValue={defaultFrom} error={state.fieldErrors?.from} />
+            <TextField key={`to-${chosen}`} label="Reply to" id="reply-to" name="to" defaultValue={chosen} placeholder="One of your senders" error={state.fieldErrors?.to} />
           </div>
-          <TextField label="Reply text" name="body" error={state.fieldErrors?.body} />
+          <TextField label="Reply text" id="reply-body" name="body" error={state.fieldErrors?.body} />
           <Button type="submit" variant="secondary" pending={pending}>
             Inject reply
           </Button>

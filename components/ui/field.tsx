@@ -6,21 +6,23 @@ const control =
 interface FieldShell {
   label: string;
   name: string;
+  /** Defaults to `name`; set it when two forms on one page share a field name. */
+  id?: string;
   error?: string[] | string;
   hint?: ReactNode;
 }
 
-function Shell({ label, name, error, hint, children }: FieldShell & { children: ReactNode }) {
+function Shell({ label, name, id = name, error, hint, children }: FieldShell & { children: ReactNode }) {
   const message = Array.isArray(error) ? error[0] : error;
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       {children}
-      {hint && !message ? <p id={`${name}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
+      {hint && !message ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
       {message ? (
-        <p id={`${name}-error`} role="alert" className="text-xs text-red-600">
+        <p id={`${id}-error`} role="alert" className="text-xs text-red-600">
           {message}
         </p>
       ) : null}
@@ -28,15 +30,15 @@ function Shell({ label, name, error, hint, children }: FieldShell & { children: 
   );
 }
 
-export function TextField({ label, name, error, hint, ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, name, id = name, error, hint, ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = Boolean(Array.isArray(error) ? error.length : error);
   return (
-    <Shell label={label} name={name} error={error} hint={hint}>
+    <Shell label={label} name={name} id={id} error={error} hint={hint}>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${name}-error` : hint ? `${name}-hint` : undefined}
+        aria-describedby={invalid ? `${id}-error` : hint ? `${id}-hint` : undefined}
         className={control}
         {...props}
       />
@@ -47,6 +49,7 @@ export function TextField({ label, name, error, hint, ...props }: FieldShell & I
 export function SelectField({
   label,
   name,
+  id = name,
   error,
   hint,
   options,
@@ -54,8 +57,8 @@ export function SelectField({
 }: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const invalid = Boolean(Array.isArray(error) ? error.length : error);
   return (
-    <Shell label={label} name={name} error={error} hint={hint}>
-      <select id={name} name={name} aria-invalid={invalid || undefined} className={control} {...props}>
+    <Shell label={label} name={name} id={id} error={error} hint={hint}>
+      <select id={id} name={name} aria-invalid={invalid || undefined} className={control} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
