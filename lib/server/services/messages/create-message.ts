@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { DISPATCH_TASK } from "@/lib/server/pipeline/task-names";
 import { lookupSendContext } from "./lookup-send-context";
+import { insertMessage, type NewMessageRow } from "./insert-message-batch";
 import { messageColumns, type Message } from "./message-columns";
 import { messageError } from "./message-errors";
 import { createMessageSchema, type CreateMessageInput } from "./message-input";
@@ -29,8 +30,9 @@ function isHttpUrl(s: string): boolean {
  * Validates and persists an outbound message and its dispatch job. The
  * message row, its first status event and the graphile-worker job are
  * written by ONE SQL statement (data-modifying CTEs), so they commit
- * together or not at all, in one round trip; passing `tx` runs it inside a
- * caller's transaction. Routing happens later, at dispatch time.
+ * together or not at all; concurrent creates share that statement (group
+ * commit, insert-message-batch.ts). Passing `tx` runs it inside the
+ * caller's transaction instead. Routing happens later, at dispatch time.
  * Shared by the REST API and the console's Send Test page.
  */
 export async function createMessage(accountSid: string, raw: CreateMessageInput | Record<string, unknown>, opts: { tx?: Tx; now?: Date } = {}): Promise<Message> {
@@ -70,7 +72,7 @@ export async function createMessage(accountSid: string, raw: CreateMessageInput 
     if (ahead <= SCHEDULE_MIN_MS || ahead > SCHEDULE_MAX_MS) throw messageError(35115);
   }
 
-  const tx = opts.tx ?? db;
+  const tx: Tx = opts.tx ?? db;
   const ctx = await lookupSendContext(accountSid, serviceSid, from, recipient.address, tx);
   if (serviceSid && !ctx.service) throw messageError(21701, `(${serviceSid})`);
   if (from && !ctx.sender) throw messageError(21606);
@@ -82,28 +84,51 @@ export async function createMessage(accountSid: string, raw: CreateMessageInput 
   const status = sendAt ? "scheduled" : serviceSid ? "accepted" : "queued";
   const sid = newSid(mediaUrls.length ? "MM" : "SM");
   const validityPeriod = validity ?? ctx.service?.validityPeriod ?? DEFAULT_VALIDITY;
+  const row: NewMessageRow = {
+    sid,
+    account_sid: accountSid,
+    service_sid: serviceSid,
+    from,
+    to: recipient.address,
+    body,
+    media_urls: mediaUrls,
+    status,
+    num_segments: encoded.segments,
+    encoding: encoded.encoding,
+    smart_encoded: Boolean(input.smartEncoded),
+    status_callback: statusCallback,
+    validity_period: validityPeriod,
+    send_at: sendAt ? sendAt.toISOString() : null,
+    sender_sid: ctx.sender?.sid ?? null,
+    created_at: now.toISOString(),
+  };
+  // Inside a caller's transaction the row goes in with it; otherwise it joins the next group commit.
+  return opts.tx ? insertMessageIn(opts.tx, row) : insertMessage(row);
+}
+
+/** Single-message variant of the batch statement, for callers composing their own transaction. */
+async function insertMessageIn(tx: Tx, row: NewMessageRow): Promise<Message> {
   const rows = await tx.$queryRaw<Message[]>(Prisma.sql`
     WITH m AS (
       INSERT INTO messages (sid, account_sid, service_sid, direction, "from", "to", body, media_urls, status,
                             num_segments, encoding, smart_encoded, status_callback, validity_period, send_at,
                             sender_sid, created_at, updated_at)
-      VALUES (${sid}, ${accountSid}, ${serviceSid}, 'outbound-api', ${from}, ${recipient.address}, ${body},
-              ${mediaUrls}::text[], ${status}, ${encoded.segments}, ${encoded.encoding},
-              ${Boolean(input.smartEncoded)}, ${statusCallback}, ${validityPeriod}, ${sendAt},
-              ${ctx.sender?.sid ?? null}, ${now}, ${now})
+      VALUES (${row.sid}, ${row.account_sid}, ${row.service_sid}, 'outbound-api', ${row.from}, ${row.to}, ${row.body},
+              ${row.media_urls}::text[], ${row.status}, ${row.num_segments}, ${row.encoding}, ${row.smart_encoded},
+              ${row.status_callback}, ${row.validity_period}, ${row.send_at}::timestamp, ${row.sender_sid},
+              ${row.created_at}::timestamp, ${row.created_at}::timestamp)
       RETURNING *
     ), e AS (
       INSERT INTO message_events (message_sid, account_sid, status, created_at)
       SELECT sid, account_sid, status, created_at FROM m
     ), j AS (
-      -- job_key = message SID: cancel removes it, and a re-add while running cannot fork the job.
       SELECT graphile_worker.add_job(${DISPATCH_TASK}, json_build_object('sid', m.sid),
-                                     run_at := COALESCE(${sendAt}::timestamptz, now()), job_key := m.sid, max_attempts := 25)
+                                     run_at := COALESCE(m.send_at AT TIME ZONE 'UTC', now()), job_key := m.sid, max_attempts := 25)
         FROM m
     )
     SELECT ${messageColumns("m")}, (SELECT count(*) FROM j) AS jobs FROM m`);
-  const row = rows[0];
-  if (!row) throw new Error("message insert returned nothing");
-  delete (row as Partial<{ jobs: unknown }>).jobs;
-  return row;
+  const inserted = rows[0];
+  if (!inserted) throw new Error("message insert returned nothing");
+  delete (inserted as Partial<{ jobs: unknown }>).jobs;
+  return inserted;
 }
