@@ -29,8 +29,9 @@ beforeAll(async () => {
   await migrateQueueSchema(process.env.DATABASE_URL as string);
 });
 
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+afterAll(async () => {
+  // The whole tree (npx -> tsx -> node), not just the npx wrapper.
+  for (const c of children) if (c.pid) await killTree(c.pid);
 });
 
 const FINAL = ["delivered", "undelivered", "failed"];

@@ -1,0 +1,135 @@
+/**
+ * npm run bench:pipeline — the send pipeline's two targets on this machine:
+ *  1. API intake: POST Messages.json over loopback (keep-alive, bounded
+ *     concurrency) against `next start`; workers off, so only the create
+ *     path (auth, validation, one INSERT...add_job statement) is measured.
+ *  2. End to end: workers on (child processes, like `npm run worker`), the
+ *     backlog plus new sends flow through the simulator; throughput from
+ *     sim_deliveries, and every sender's busiest 1-second window vs its limit.
+ * Uses its own database (switchyard_bench_pipeline) and port (BENCH_PORT, 3400).
+ * Needs a production build in NEXT_DIST_DIR (default .next-pipe); builds one if missing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { freshTestDatabase } from "@/lib/server/db/test-database";
+import { migrateQueueSchema } from "@/lib/server/pipeline/queue-schema";
+import { drive } from "./load";
+
+const port = Number(process.env.BENCH_PORT ?? 3400);
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-pipe";
+const INTAKE_SECONDS = Number(process.env.INTAKE_SECONDS ?? 15);
+const INTAKE_CONCURRENCY = Number(process.env.INTAKE_CONCURRENCY ?? 32);
+const E2E_MESSAGES = Number(process.env.E2E_MESSAGES ?? 30000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const SHORT_CODES = Number(process.env.BENCH_SHORT_CODES ?? 20);
+const hex = (n: number) => randomBytes(n).toString("hex");
+const children: ChildProcess[] = [];
+
+function run(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
+  // Own process group: npx -> next/tsx -> node; stopping the group stops the whole tree.
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  children.push(child);
+  return child;
+}
+
+async function waitHttp(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function main() {
+  if (!existsSync(`${distDir}/BUILD_ID`)) {
+    console.log(`building into ${distDir} ...`);
+    await new Promise<void>((res, rej) => run("npx", ["next", "build"], { NEXT_DIST_DIR: distDir }).on("exit", (c) => (c === 0 ? res() : rej(new Error("build failed")))));
+  }
+  const url = await freshTestDatabase("bench_pipeline");
+  await migrateQueueSchema(url);
+  const db = new pg.Pool({ connectionString: url, max: 4 });
+  const accountSid = "AC" + hex(16);
+  const token = hex(16);
+  const serviceSid = "MG" + hex(16);
+  await db.query(`INSERT INTO accounts (sid, friendly_name, auth_token, updated_at) VALUES ($1, 'bench', $2, now())`, [accountSid, token]);
+  await db.query(`INSERT INTO services (sid, account_sid, friendly_name, sticky_sender, updated_at) VALUES ($1, $2, 'bench', false, now())`, [serviceSid, accountSid]);
+  for (let i = 0; i < SHORT_CODES; i++) {
+    await db.query(`INSERT INTO short_codes (sid, account_sid, short_code, iso_country, service_sid, added_to_service_at, updated_at) VALUES ($1, $2, $3, 'US', $4, now(), now())`, [
+      "SC" + hex(16), accountSid, String(50000 + i), serviceSid,
+    ]);
+  }
+
+  const base = `http://127.0.0.1:${port}`;
+  run("npx", ["next", "start", "-p", String(port)], { NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1", DB_POOL_MAX: "16" });
+  await waitHttp(`${base}/login`);
+  const auth = "Basic " + Buffer.from(`${accountSid}:${token}`).toString("base64");
+  const endpoint = `${base}/2010-04-01/Accounts/${accountSid}/Messages.json`;
+  const body = (i: number) => new URLSearchParams({ To: `+1415${String(2000000 + (i % 7000000)).padStart(7, "0")}`, MessagingServiceSid: serviceSid, Body: `bench message ${i}` }).toString();
+
+  // Warm-up: JIT, route compilation, connection pools.
+  await drive({ url: endpoint, auth, concurrency: INTAKE_CONCURRENCY, total: 3000, seconds: 10, body });
+  console.log(`\n== API intake (${INTAKE_SECONDS} s, concurrency ${INTAKE_CONCURRENCY}, workers off) ==`);
+  const intake = await drive({ url: endpoint, auth, concurrency: INTAKE_CONCURRENCY, total: 10_000_000, seconds: INTAKE_SECONDS, body: (i) => body(i + 3000) });
+  console.log(`${intake.sent} creates in ${intake.seconds.toFixed(1)} s = ${intake.rate.toFixed(0)} msg/s; p50 ${intake.p50.toFixed(1)} ms, p99 ${intake.p99.toFixed(1)} ms, max ${intake.max.toFixed(0)} ms; errors ${intake.errors}${intake.firstError ? ` (${intake.firstError})` : ""}`);
+
+  // Drain the intake backlog first so the end-to-end phase starts from an empty queue.
+  await db.query(`DELETE FROM graphile_worker._private_jobs`);
+  await db.query(`UPDATE messages SET status = 'canceled' WHERE status = 'accepted'`);
+
+  console.log(`\n== End to end (${WORKERS} worker processes, ${SHORT_CODES} short codes at 100 mps, ${E2E_MESSAGES} messages) ==`);
+  for (let i = 0; i < WORKERS; i++) run("npx", ["tsx", "scripts/worker.ts"], { DATABASE_URL: url, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "48", DB_POOL_MAX: "12" });
+  await new Promise((r) => setTimeout(r, 8000)); // worker start-up (tsx compile, queue migration check)
+  const e2eStart = new Date();
+  const sending = drive({ url: endpoint, auth, concurrency: 16, total: E2E_MESSAGES, seconds: 600, body: (i) => body(i + 1_000_000) });
+  const sendResult = await sending;
+  console.log(`submitted ${sendResult.sent} in ${sendResult.seconds.toFixed(1)} s (${sendResult.rate.toFixed(0)} msg/s, p99 ${sendResult.p99.toFixed(1)} ms, errors ${sendResult.errors})`);
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE created_at >= $1 AND status IN ('delivered','undelivered','failed')`, [e2eStart]);
+    if (Number(rows[0]?.n) >= sendResult.sent - sendResult.errors || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const span = await db.query<{ n: string; first: Date; last: Date; failed: string }>(
+    `SELECT count(*) AS n, min(d.received_at) AS first, max(d.received_at) AS last,
+            (SELECT count(*) FROM messages WHERE created_at >= $1 AND status <> 'delivered') AS failed
+       FROM sim_deliveries d WHERE d.received_at >= $1`,
+    [e2eStart],
+  );
+  const s = span.rows[0]!;
+  const e2eSeconds = (new Date(s.last).getTime() - e2eStart.getTime()) / 1000;
+  const carrierSeconds = (new Date(s.last).getTime() - new Date(s.first).getTime()) / 1000;
+  console.log(`${s.n} delivered to the simulator; first create -> last carrier receipt ${e2eSeconds.toFixed(1)} s = ${(Number(s.n) / e2eSeconds).toFixed(0)} msg/s end to end (carrier-side span ${carrierSeconds.toFixed(1)} s = ${(Number(s.n) / carrierSeconds).toFixed(0)} msg/s); not delivered: ${s.failed}`);
+
+  // Busiest 1-second window per sender (window starts at each delivery).
+  const windows = await db.query<{ from: string; peak: string; total: string }>(`
+    SELECT d."from", max(w.n) AS peak, count(*) AS total FROM sim_deliveries d
+      CROSS JOIN LATERAL (SELECT count(*) AS n FROM sim_deliveries x
+                           WHERE x."from" = d."from" AND x.received_at >= d.received_at AND x.received_at < d.received_at + interval '1 second') w
+     WHERE d.received_at >= $1 GROUP BY d."from" ORDER BY peak DESC`, [e2eStart]);
+  const worst = windows.rows[0];
+  const over = windows.rows.filter((r) => Number(r.peak) > 100);
+  console.log(`senders: ${windows.rows.length}; busiest 1-s window: ${worst?.peak} messages on ${worst?.from} (limit 100); senders over their limit: ${over.length}`);
+  await db.end();
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) {
+      try {
+        if (c.pid) process.kill(-c.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    setTimeout(() => process.exit(), 3000).unref();
+  });
