@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from "@/lib/core/routing";
+import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from "@/lib/core/route/types";
 import { db } from "@/lib/server/db/client";
 import { messageColumns, type Message } from "@/lib/server/services/messages/message-columns";
 
@@ -39,7 +39,7 @@ export async function loadDispatchContext(sid: string, channel: string, recipien
   if (!row) return null;
   const { sticky, smart, acg, mmsc, sticky_sid, opted_out, ...message } = row;
   const settings: ServiceSettings = message.serviceSid
-    ? { stickySender: Boolean(sticky), areaCodeGeomatch: Boolean(acg), smartEncoding: smart, mmsConverter: Boolean(mmsc) }
+    ? { ...DEFAULT_SERVICE_SETTINGS, stickySender: Boolean(sticky), areaCodeGeomatch: Boolean(acg), smartEncoding: smart, mmsConverter: Boolean(mmsc) }
     : { ...DEFAULT_SERVICE_SETTINGS };
   return { message, settings, smartEncoding: smart, stickySenderSid: sticky ? sticky_sid : null, optedOut: opted_out };
 }

@@ -1,6 +1,6 @@
-import { parseAddress, type AddressChannel } from "@/lib/core/address/parse-address";
+import { parseAddress, type Channel } from "@/lib/core/phone/parse-address";
 
-export type Channel = AddressChannel;
+export type { Channel };
 
 export interface Recipient {
   /** Canonical address as stored in `to`: +E164, whatsapp:+E164 or rcs:+E164. */
