@@ -54,7 +54,16 @@ describe("worker crash", () => {
     // SIGKILL the worker (npx -> tsx -> node): every process of that tree, no cleanup runs.
     const t0 = Date.now();
     await killTree(victim.pid as number);
-    await waitFor(async () => (await db.message.count({ where: { accountSid: account.sid, status: { in: FINAL } } })) === total, 120_000, 250);
+    try {
+      await waitFor(async () => (await db.message.count({ where: { accountSid: account.sid, status: { in: FINAL } } })) === total, 120_000, 250);
+    } catch (err) {
+      // Say where the stragglers are before failing: message statuses and the queue's view of their jobs.
+      const byStatus = await db.message.groupBy({ by: ["status"], where: { accountSid: account.sid }, _count: true });
+      const jobs = await db.$queryRaw<unknown[]>(Prisma.sql`SELECT task_identifier, locked_by, locked_at, run_at, attempts, last_error FROM graphile_worker.jobs LIMIT 20`);
+      const pools = await db.$queryRaw<unknown[]>(Prisma.sql`SELECT pool_id, pid, heartbeat_at FROM pipeline_workers`);
+      console.error("crash test stuck", JSON.stringify({ byStatus, jobs, pools }, null, 1));
+      throw err;
+    }
 
     const recovered = Date.now() - t0;
     const deliveries = await db.simDelivery.findMany({ where: { accountSid: account.sid } });

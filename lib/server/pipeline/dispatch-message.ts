@@ -1,15 +1,15 @@
-import type { CarrierDriver, CarrierMessage, DeliveryReport, SenderKind, SubmitResult } from "@/lib/carriers/driver";
+import type { CarrierDriver, CarrierMessage, SenderKind, SubmitResult } from "@/lib/carriers/driver";
 import { encodeBody } from "@/lib/core/encoding/encode-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Message } from "@/lib/server/services/messages/message-columns";
 import { db } from "@/lib/server/db/client";
 import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
-import { applyDeliveryReport } from "./apply-delivery-report";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { routeMessage } from "./route-message";
+import { DELIVERY_REPORT_TASK } from "./task-names";
 import { transitionMessage } from "./transition-message";
 
 export interface DispatchPayload {
@@ -23,8 +23,6 @@ export interface DispatchDeps {
   driver: CarrierDriver;
   /** Re-run this dispatch at `runAt` (durably: a new job with the same key). */
   reschedule(payload: DispatchPayload, runAt: Date): Promise<void>;
-  /** Apply a carrier delivery report later (durably). */
-  scheduleReport(sid: string, report: DeliveryReport, runAt: Date): Promise<void>;
 }
 
 /** A slot closer than this is waited for in-process; a later one reschedules the job. */
@@ -155,9 +153,19 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   const result: SubmitResult = await deps.driver.submit(carrierMessage);
 
   if (!result.accepted) return fail(m.sid, ["sending"], result.errorCode, result.errorMessage);
-  const sent = await transitionMessage(m.sid, ["sending"], "sent");
-  if (!sent || !result.report) return;
-  const { afterMs, ...report } = result.report;
-  if (afterMs <= 0) await applyDeliveryReport(m.sid, report);
-  else await deps.scheduleReport(m.sid, report, new Date(Date.now() + afterMs));
+  const known = result.report;
+  if (!known) {
+    await transitionMessage(m.sid, ["sending"], "sent");
+    return;
+  }
+  // `sent` and the job that will apply the carrier's report commit together: a worker
+  // killed between the two would otherwise leave the message in `sent` for ever.
+  const { afterMs, ...report } = known;
+  await db.$transaction(async (tx) => {
+    const sent = await transitionMessage(m.sid, ["sending"], "sent", {}, tx);
+    if (!sent) return;
+    await tx.$executeRaw(Prisma.sql`
+      SELECT graphile_worker.add_job(${DELIVERY_REPORT_TASK}, ${JSON.stringify({ sid: m.sid, ...report })}::json,
+                                     run_at := ${new Date(Date.now() + Math.max(afterMs, 0))}, max_attempts := 25)`);
+  });
 }

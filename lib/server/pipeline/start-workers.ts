@@ -30,9 +30,6 @@ function depsFor(helpers: JobHelpers): DispatchDeps {
       // Same job key: while this job is locked, graphile-worker creates the new job and retires this one's key.
       await helpers.addJob(DISPATCH_TASK, payload, { runAt, jobKey: payload.sid, maxAttempts: 25 });
     },
-    scheduleReport: async (sid, report, runAt) => {
-      await helpers.addJob(DELIVERY_REPORT_TASK, { sid, ...report }, { runAt, maxAttempts: 25 });
-    },
   };
 }
 
