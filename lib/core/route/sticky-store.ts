@@ -1,3 +1,4 @@
+import { E164Table, e164Key } from "./e164-table";
 import type { StickyChannel, StickyWrite } from "./types";
 
 /**
@@ -38,34 +39,64 @@ export function stickyReaderFromRows(rows: readonly StickyWrite[]): StickyReader
 }
 
 /**
- * In-memory store: one Map per channel keyed by recipient E.164. Values are
- * the sender id strings the pool already holds, so a mapping costs one Map
- * entry and its key string (docs/performance.md has the measured size).
+ * In-memory store: per channel, an E164Table from the recipient's number to
+ * an index into the interned sender ids (a Map holds the rare recipient that
+ * is not "+digits"). docs/performance.md has the measured size and speed.
  */
+class ChannelMappings {
+  readonly table = new E164Table();
+  readonly other = new Map<string, number>();
+}
+
 export class InMemoryStickyStore implements StickyStore {
-  private readonly maps: Record<StickyChannel, Map<string, string>> = {
-    sms: new Map(),
-    whatsapp: new Map(),
-  };
+  private readonly channels: Record<StickyChannel, ChannelMappings> = { sms: new ChannelMappings(), whatsapp: new ChannelMappings() };
+  private readonly ids: string[] = [];
+  private readonly idIndex = new Map<string, number>();
+
+  private intern(senderId: string): number {
+    let i = this.idIndex.get(senderId);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(senderId);
+      this.idIndex.set(senderId, i);
+    }
+    return i;
+  }
 
   get(channel: StickyChannel, recipient: string): string | undefined {
-    return this.maps[channel].get(recipient);
+    const c = this.channels[channel];
+    const key = e164Key(recipient);
+    const i = key === key ? c.table.get(key) : c.other.get(recipient);
+    return i === undefined ? undefined : this.ids[i];
   }
 
   set(channel: StickyChannel, recipient: string, senderId: string): void {
-    this.maps[channel].set(recipient, senderId);
+    const c = this.channels[channel];
+    const key = e164Key(recipient);
+    if (key === key) c.table.set(key, this.intern(senderId));
+    else c.other.set(recipient, this.intern(senderId));
   }
 
   delete(channel: StickyChannel, recipient: string): boolean {
-    return this.maps[channel].delete(recipient);
+    const c = this.channels[channel];
+    const key = e164Key(recipient);
+    return key === key ? c.table.delete(key) : c.other.delete(recipient);
   }
 
   deleteBySender(senderId: string): number {
+    const target = this.idIndex.get(senderId);
+    if (target === undefined) return 0;
     let removed = 0;
-    for (const map of Object.values(this.maps)) {
-      for (const [recipient, id] of map) {
-        if (id === senderId) {
-          map.delete(recipient);
+    for (const c of Object.values(this.channels)) {
+      const doomed: number[] = [];
+      c.table.forEach((k, v) => {
+        if (v === target) doomed.push(k);
+      });
+      for (const k of doomed) c.table.delete(k);
+      removed += doomed.length;
+      for (const [r, v] of c.other) {
+        if (v === target) {
+          c.other.delete(r);
           removed++;
         }
       }
@@ -79,10 +110,21 @@ export class InMemoryStickyStore implements StickyStore {
     senderId: string,
   ): Map<string, number> {
     const lost = new Map<string, number>();
-    const map = this.maps[channel];
-    for (const [recipient, id] of map) {
-      if (id !== senderId && matches(recipient, id)) {
-        map.set(recipient, senderId);
+    const c = this.channels[channel];
+    const to = this.intern(senderId);
+    const moved: number[] = [];
+    c.table.forEach((k, v) => {
+      const id = this.ids[v] as string;
+      if (v !== to && matches(`+${k}`, id)) {
+        moved.push(k);
+        lost.set(id, (lost.get(id) ?? 0) + 1);
+      }
+    });
+    for (const k of moved) c.table.set(k, to);
+    for (const [r, v] of c.other) {
+      const id = this.ids[v] as string;
+      if (v !== to && matches(r, id)) {
+        c.other.set(r, to);
         lost.set(id, (lost.get(id) ?? 0) + 1);
       }
     }
@@ -90,11 +132,16 @@ export class InMemoryStickyStore implements StickyStore {
   }
 
   size(channel: StickyChannel): number {
-    return this.maps[channel].size;
+    const c = this.channels[channel];
+    return c.table.size + c.other.size;
   }
 
   /** All mappings of a channel, for display and tests. */
-  entries(channel: StickyChannel): IterableIterator<[string, string]> {
-    return this.maps[channel].entries();
+  *entries(channel: StickyChannel): IterableIterator<[string, string]> {
+    const c = this.channels[channel];
+    const out: [string, string][] = [];
+    c.table.forEach((k, v) => out.push([`+${k}`, this.ids[v] as string]));
+    for (const [r, v] of c.other) out.push([r, this.ids[v] as string]);
+    yield* out;
   }
 }
