@@ -179,6 +179,17 @@ describe("sticky sender", () => {
     expect(pool.load.mappings[pool.get("LC628")?.index ?? -1]).toBe(1);
   });
 
+  it("is looked up before the RCS tier (SPEC 2.8); without a mapping an RCS-capable recipient gets RCS and no mapping", () => {
+    const pool = new RoutingPool([S.lc628, S.rcs]);
+    const store = new InMemoryStickyStore();
+    send(pool, store, "+13125551234");
+    const mapped = send(pool, store, "+13125551234", {}, { rcs: true });
+    expect(mapped.ok && [mapped.sender.id, mapped.channel]).toEqual(["LC628", "sms"]);
+    const fresh = send(pool, store, "+13125559999", {}, { rcs: true });
+    expect(fresh.ok && [fresh.sender.id, fresh.channel]).toEqual(["RCS", "rcs"]);
+    expect(store.get("sms", "+13125559999")).toBeUndefined();
+  });
+
   it("keeps separate mappings per channel", () => {
     const pool = new RoutingPool([S.lc628, S.wa]);
     const store = new InMemoryStickyStore();

@@ -240,9 +240,13 @@ function selectSms(d: Decision, req: SelectRequest): SelectResult {
   const { pool, to, ctx } = d;
   const country = to.country;
 
-  // Tier 1, RCS, comes before the sticky lookup: RCS is its own channel with
-  // no sticky mappings, and an SMS mapping must not keep an RCS-capable
-  // recipient on SMS forever (docs/routing.md, "Decisions").
+  // SPEC 2.8: the sticky mapping is looked up before the tiers (RCS included),
+  // so a recipient mapped to an SMS sender stays on it while Sticky Sender is on.
+  const media = planMedia(d, req.hasMedia);
+  const mapped = stickyLookup(d, "sms", media.needMedia);
+  if (mapped) return succeed(d, chosen(mapped), "sms", media.convert);
+
+  // Tier 1, RCS: its own channel, which writes no sticky mapping.
   if (ctx.carrier.rcs) {
     const group = pool.rcsByCountry.get(country);
     const s = group ? pickFrom(d, group, group.all) : undefined;
@@ -253,10 +257,6 @@ function selectSms(d: Decision, req: SelectRequest): SelectResult {
     if (pool.rcsAll.all.length > 0) d.trace.push(`tier rcs: no RCS sender approved for ${country}`);
   }
   if (req.fallbackFrom !== undefined) d.trace.push("fallback: FallbackFrom ignored (not sent over RCS)");
-
-  const media = planMedia(d, req.hasMedia);
-  const mapped = stickyLookup(d, "sms", media.needMedia);
-  if (mapped) return succeed(d, chosen(mapped), "sms", media.convert);
 
   const s = smsTiers(d, media.needMedia);
   if (!s) {
