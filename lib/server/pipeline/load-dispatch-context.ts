@@ -26,7 +26,8 @@ export async function loadDispatchContext(sid: string, channel: string, recipien
            s.area_code_geomatch AS acg, s.mms_converter AS mmsc,
            (SELECT sm.sender_sid FROM sticky_mappings sm
              WHERE sm.service_sid = m.service_sid AND sm.channel = ${channel} AND sm.recipient = ${recipientE164}) AS sticky_sid,
-           EXISTS (SELECT 1 FROM opt_outs o
+           -- A keyword reply (opt_out_replies) is sent even to an opted-out recipient: the STOP confirmation.
+           NOT EXISTS (SELECT 1 FROM opt_out_replies r WHERE r.message_sid = m.sid) AND EXISTS (SELECT 1 FROM opt_outs o
                     WHERE o.recipient = m."to"
                       AND o.service_sid = COALESCE(m.service_sid,
                             (SELECT service_sid FROM phone_numbers WHERE sid = m.sender_sid

@@ -35,7 +35,12 @@ function isHttpUrl(s: string): boolean {
  * caller's transaction instead. Routing happens later, at dispatch time.
  * Shared by the REST API and the console's Send Test page.
  */
-export async function createMessage(accountSid: string, raw: CreateMessageInput | Record<string, unknown>, opts: { tx?: Tx; now?: Date } = {}): Promise<Message> {
+export async function createMessage(
+  accountSid: string,
+  raw: CreateMessageInput | Record<string, unknown>,
+  // allowOptedOut: only for a keyword's own reply (the STOP confirmation must reach the number that just opted out).
+  opts: { tx?: Tx; now?: Date; allowOptedOut?: boolean } = {},
+): Promise<Message> {
   const input = createMessageSchema.parse(raw);
   const now = opts.now ?? new Date();
   const to = input.to?.trim();
@@ -76,7 +81,7 @@ export async function createMessage(accountSid: string, raw: CreateMessageInput 
   const ctx = await lookupSendContext(accountSid, serviceSid, from, recipient.address, tx);
   if (serviceSid && !ctx.service) throw messageError(21701, `(${serviceSid})`);
   if (from && !ctx.sender) throw messageError(21606);
-  if (ctx.optedOut) throw messageError(21610);
+  if (ctx.optedOut && !opts.allowOptedOut) throw messageError(21610);
 
   const encoded = encodeBody(body, { smartEncoding: Boolean(input.smartEncoded ?? ctx.service?.smartEncoding) });
   if (encoded.tooLong) throw messageError(21617);
