@@ -59,26 +59,39 @@ export function defaultOptOutConfig(): OptOutConfig {
 
 const CLASSES: readonly KeywordClassName[] = ["optOut", "optIn", "help"];
 
+export interface ConfigIssue {
+  /** Path in the config, e.g. "global.optOut.keywords" or "languages.es.help.reply". */
+  path: string;
+  message: string;
+}
+
 /**
  * Rule errors the schema cannot express: STOP, START and HELP stay in their
  * global class; one keyword belongs to one class per scope. Messages name the
  * path, e.g. `global.optOut.keywords: STOP cannot be removed`.
  */
 export function validateOptOutConfig(config: OptOutConfig): string[] {
-  const errors: string[] = [];
+  return optOutConfigIssues(config).map((i) => `${i.path}: ${i.message}`);
+}
+
+/** validateOptOutConfig's errors with the path apart (forms show each under its field). */
+export function optOutConfigIssues(config: unknown): ConfigIssue[] {
+  const errors: ConfigIssue[] = [];
+  const add = (path: string, message: string) => errors.push({ path, message });
   const parsed = optOutConfigSchema.safeParse(config);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push(`${issue.path.map(String).join(".")}: ${issue.message}`);
+    for (const issue of parsed.error.issues) add(issue.path.map(String).join("."), issue.message);
     return errors;
   }
+  const valid = parsed.data;
   for (const c of CLASSES) {
     const reserved = RESERVED_KEYWORDS[c];
-    if (!config.global[c].keywords.some((k) => k.toUpperCase() === reserved)) errors.push(`global.${c}.keywords: ${reserved} cannot be removed`);
+    if (!valid.global[c].keywords.some((k) => k.toUpperCase() === reserved)) add(`global.${c}.keywords`, `${reserved} cannot be removed`);
   }
   const scopes: [string, OptOutOverride][] = [
-    ["global", config.global],
-    ...Object.entries(config.languages).map(([k, v]): [string, OptOutOverride] => [`languages.${k}`, v]),
-    ...Object.entries(config.countries).map(([k, v]): [string, OptOutOverride] => [`countries.${k}`, v]),
+    ["global", valid.global],
+    ...Object.entries(valid.languages).map(([k, v]): [string, OptOutOverride] => [`languages.${k}`, v]),
+    ...Object.entries(valid.countries).map(([k, v]): [string, OptOutOverride] => [`countries.${k}`, v]),
   ];
   for (const [path, scope] of scopes) {
     const owner = new Map<string, KeywordClassName>();
@@ -86,10 +99,10 @@ export function validateOptOutConfig(config: OptOutConfig): string[] {
       for (const k of scope[c]?.keywords ?? []) {
         const key = k.toUpperCase();
         const other = owner.get(key);
-        if (other && other !== c) errors.push(`${path}.${c}.keywords: ${key} is already a ${other} keyword`);
+        if (other && other !== c) add(`${path}.${c}.keywords`, `${key} is already a ${other} keyword`);
         // A reserved keyword may not change class in an override either.
         const reservedOf = CLASSES.find((rc) => RESERVED_KEYWORDS[rc] === key);
-        if (reservedOf && reservedOf !== c) errors.push(`${path}.${c}.keywords: ${key} is reserved for ${reservedOf}`);
+        if (reservedOf && reservedOf !== c) add(`${path}.${c}.keywords`, `${key} is reserved for ${reservedOf}`);
         owner.set(key, c);
       }
     }
