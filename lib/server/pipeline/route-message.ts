@@ -1,14 +1,19 @@
 import type { RecipientCapabilities } from "@/lib/carriers/driver";
-import { parseAddress } from "@/lib/core/phone/parse-address";
+import type { SmsEncoding } from "@/lib/core/encoding/encode-body";
+import { planMessage } from "@/lib/core/plan-message";
 import { RoutingPool } from "@/lib/core/route/pool";
-import { selectSender } from "@/lib/core/route/select-sender";
-import { stickyReaderFromRows } from "@/lib/core/route/sticky-store";
-import type { Sender, ServiceSettings, StickyChannel } from "@/lib/core/route/types";
+import type { StickyReader } from "@/lib/core/route/sticky-store";
+import type { RoutingWarning, Sender, ServiceSettings, StickyChannel } from "@/lib/core/route/types";
+import { publicBaseUrl } from "@/lib/server/api/pagination";
 import type { PoolSender } from "./pool-cache";
 
 export interface RouteInput {
   serviceSid: string;
+  /** The message SID: media links of the MMS Converter are derived from it. */
+  sid?: string;
   settings: ServiceSettings;
+  /** The message's own SmartEncoded=true (turns Smart Encoding on even when the service has it off). */
+  smartEncoded?: boolean;
   pool: PoolSender[];
   to: string;
   body: string;
@@ -18,8 +23,37 @@ export interface RouteInput {
   stickySenderSid: string | null;
 }
 
+/** What goes to the carrier, decided at routing time (Smart Encoding, MMS Converter). */
+export interface SentContent {
+  /** Body as handed to the carrier, when it differs from the message's body. */
+  body?: string;
+  /** Media went as links appended to the body (MMS Converter); no media is sent. */
+  converted: boolean;
+  segments: number;
+  encoding: SmsEncoding;
+}
+
+/** Stored in messages.routing_trace: the trace, warnings (text) and what was sent. */
+export interface StoredRoutingTrace {
+  trace: string[];
+  warnings: string[];
+  sent?: SentContent;
+  fallbackFrom?: string;
+}
+
 export type RouteResult =
-  | { ok: true; sender: PoolSender; trace: string[]; warnings: string[]; stickyWrite?: { channel: StickyChannel; senderSid: string }; stickyRemove?: { channel: StickyChannel } }
+  | {
+      ok: true;
+      sender: PoolSender;
+      trace: string[];
+      warnings: string[];
+      /** The routing core's warnings with their codes (alerts are raised from these). */
+      routingWarnings: RoutingWarning[];
+      sent: SentContent;
+      routingTrace: StoredRoutingTrace;
+      stickyWrite?: { channel: StickyChannel; senderSid: string };
+      stickyRemove?: { channel: StickyChannel };
+    }
   | { ok: false; error: { code: number; message: string }; trace: string[]; stickyRemove?: { channel: StickyChannel } };
 
 function toSender(s: PoolSender): Sender {
@@ -45,32 +79,80 @@ function routingPoolFor(serviceSid: string, senders: PoolSender[]): RoutingPool 
   return pool;
 }
 
-/** Sender selection at dispatch time: lib/core's selectSender over the service's pool. */
+/**
+ * MMS Converter link for the n-th media URL of a message (1-based). Derived
+ * from the message SID rather than stored, so a re-submitted message gets
+ * the same links; app/m/[sid]/[n] redirects to the media for 365 days.
+ */
+export function mediaLink(sid: string, n: number): string {
+  return `${publicBaseUrl()}/m/${sid}/${n}`;
+}
+
+/**
+ * The one mapping dispatch loaded is for this message's recipient already
+ * (loadDispatchContext keys it by channel and E.164), so the reader only
+ * checks the channel: no second parse of the address here.
+ */
+function stickyFor(input: RouteInput): StickyReader {
+  const id = input.stickySenderSid;
+  const channel: StickyChannel = input.to.toLowerCase().startsWith("whatsapp:") ? "whatsapp" : "sms";
+  return { get: (c) => (id && c === channel ? id : undefined) };
+}
+
+function smartEncodingNote(input: RouteInput): string {
+  if (input.smartEncoded && !input.settings.smartEncoding) return "on (SmartEncoded=true)";
+  return input.settings.smartEncoding ? "on (service setting)" : "off";
+}
+
+/**
+ * Sender selection and content at dispatch time: lib/core's planMessage
+ * (selectSender + Smart Encoding + MMS Converter + FallbackFrom) over the
+ * service's pool. The result says what the carrier gets and how many
+ * segments it costs.
+ */
 export function routeMessage(input: RouteInput): RouteResult {
-  const parsed = parseAddress(input.to);
-  if (!parsed.ok) return { ok: false, error: { code: parsed.error.code, message: parsed.error.message }, trace: [`to: ${parsed.error.message}`] };
-  const to = parsed.address;
   const pool = routingPoolFor(input.serviceSid, input.pool);
-  const channel: StickyChannel = to.channel === "whatsapp" ? "whatsapp" : "sms";
-  const result = selectSender(
+  const smartEncoding = input.settings.smartEncoding || Boolean(input.smartEncoded);
+  let n = 0;
+  const sid = input.sid ?? "";
+  const plan = planMessage(
     pool,
-    { to, hasMedia: input.mediaUrls.length > 0 },
+    { to: input.to, body: input.body, mediaUrls: input.mediaUrls },
     {
-      settings: input.settings,
+      settings: { ...input.settings, smartEncoding },
       carrier: { shortCodes: input.capabilities.shortCode, mms: input.capabilities.mms, rcs: input.capabilities.rcs },
-      sticky: stickyReaderFromRows(input.stickySenderSid ? [{ channel, recipient: to.e164, senderId: input.stickySenderSid }] : []),
+      sticky: stickyFor(input),
+      makeMediaLink: () => mediaLink(sid, ++n),
     },
   );
-  const stickyRemove = result.stickyDelete ? { channel: result.stickyDelete.channel } : undefined;
-  if (!result.ok) return { ok: false, error: { code: result.error.code, message: result.error.message }, trace: result.trace, stickyRemove };
-  const sender = input.pool.find((s) => s.sid === result.sender.id);
-  if (!sender) return { ok: false, error: { code: 21703, message: "Selected sender is no longer in the pool" }, trace: result.trace };
+  const stickyRemove = plan.stickyDelete ? { channel: plan.stickyDelete.channel } : undefined;
+  if (!plan.ok || !plan.senderId) {
+    const error = plan.error ?? { code: 21703, message: "Selected sender is no longer in the pool" };
+    return { ok: false, error: { code: error.code, message: error.message }, trace: plan.trace, stickyRemove };
+  }
+  const sender = input.pool.find((s) => s.sid === plan.senderId);
+  if (!sender) return { ok: false, error: { code: 21703, message: "Selected sender is no longer in the pool" }, trace: plan.trace };
+
+  const sent: SentContent = { converted: plan.converted, segments: plan.segments, encoding: plan.encoding };
+  if (plan.body !== input.body) sent.body = plan.body;
+  const trace = [...plan.trace];
+  if (plan.channel === "sms" && !(input.mediaUrls.length > 0 && !plan.converted)) {
+    trace.push(`content: smart encoding ${smartEncodingNote(input)}; ${plan.encoding}, ${plan.segments} segment(s)`);
+  } else {
+    trace.push(`content: ${plan.channel === "sms" ? "MMS" : plan.channel}, no Smart Encoding, 1 message`);
+  }
+  const warnings = plan.warnings.map((w) => w.message);
+  const routingTrace: StoredRoutingTrace = { trace, warnings, sent };
+  if (plan.fallbackSender) routingTrace.fallbackFrom = plan.fallbackSender.address;
   return {
     ok: true,
     sender,
-    trace: result.trace,
-    warnings: result.warnings.map((w) => w.message),
-    stickyWrite: result.stickyWrite ? { channel: result.stickyWrite.channel, senderSid: result.stickyWrite.senderId } : undefined,
+    trace,
+    warnings,
+    routingWarnings: plan.warnings,
+    sent,
+    routingTrace,
+    stickyWrite: plan.stickyWrite ? { channel: plan.stickyWrite.channel, senderSid: plan.stickyWrite.senderId } : undefined,
     stickyRemove,
   };
 }
