@@ -1,7 +1,29 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
 import type { CarrierDriver, CarrierMessage, SubmitResult } from "../driver";
 import { ruleFor } from "./sim-rules";
+
+/**
+ * Hand-offs arriving together are recorded by one statement (a busy
+ * pipeline hands off hundreds per second; one commit each would be the
+ * bottleneck). Each row's received_at is its own clock_timestamp(). The same
+ * SID twice never shares a statement, so its submit_count still counts.
+ */
+const record = coalesce<CarrierMessage, void>({
+  maxBatch: 500,
+  maxInFlight: 3,
+  keyOf: (m) => m.sid,
+  run: async (ms) => {
+    const rows = ms.map((m) => ({ sid: m.sid, account_sid: m.accountSid, from: m.from, to: m.to, body: m.body, media_urls: m.mediaUrls }));
+    await db.$executeRaw(Prisma.sql`
+      INSERT INTO sim_deliveries (message_sid, account_sid, "from", "to", body, media_urls, received_at)
+      SELECT sid, account_sid, "from", "to", body, media_urls, clock_timestamp() AT TIME ZONE 'UTC'
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(sid text, account_sid text, "from" text, "to" text, body text, media_urls text[])
+      ON CONFLICT (message_sid) DO UPDATE SET submit_count = sim_deliveries.submit_count + 1`);
+    return ms.map(() => undefined);
+  },
+});
 
 /** Carrier error when a handset cannot take what was sent (short code / MMS). */
 const UNREACHABLE = 30006;
@@ -25,10 +47,7 @@ export const simulatorDriver: CarrierDriver = {
 
   async submit(m: CarrierMessage): Promise<SubmitResult> {
     const rule = await ruleFor(m.accountSid, m.to);
-    await db.$executeRaw(Prisma.sql`
-      INSERT INTO sim_deliveries (message_sid, account_sid, "from", "to", body, media_urls, received_at)
-      VALUES (${m.sid}, ${m.accountSid}, ${m.from}, ${m.to}, ${m.body}, ${m.mediaUrls}::text[], clock_timestamp() AT TIME ZONE 'UTC')
-      ON CONFLICT (message_sid) DO UPDATE SET submit_count = sim_deliveries.submit_count + 1`);
+    await record(m);
     const afterMs = rule.latencyMs;
     if ((m.senderKind === "short_code" && rule.noShortCode) || (m.mediaUrls.length > 0 && rule.noMms)) {
       return { accepted: true, report: { status: "undelivered", errorCode: UNREACHABLE, afterMs } };

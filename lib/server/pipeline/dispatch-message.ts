@@ -1,14 +1,14 @@
 import type { CarrierDriver, CarrierMessage, SenderKind, SubmitResult } from "@/lib/carriers/driver";
-import { encodeBody } from "@/lib/core/encoding/encode-body";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Message } from "@/lib/server/services/messages/message-columns";
-import { db } from "@/lib/server/db/client";
 import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
+import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
+import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage } from "./route-message";
+import { writeSticky } from "./sticky-writes";
 import { DELIVERY_REPORT_TASK } from "./task-names";
 import { transitionMessage } from "./transition-message";
 
@@ -41,13 +41,8 @@ function toCarrierMessage(m: Message, sender: PoolSender | null, smartEncoding: 
     from: m.from ?? sender?.address ?? "",
     senderKind: (sender?.kind ?? "long_code") as SenderKind,
     to: m.to,
-    body: encodeBody(m.body, { smartEncoding: m.smartEncoded || smartEncoding }).body,
-    mediaUrls: m.mediaUrls,
+    ...carrierContent(m, m.smartEncoded || smartEncoding),
   };
-}
-
-async function deleteSticky(serviceSid: string, channel: string, recipient: string) {
-  await db.$executeRaw(Prisma.sql`DELETE FROM sticky_mappings WHERE service_sid = ${serviceSid} AND channel = ${channel} AND recipient = ${recipient}`);
 }
 
 async function fail(sid: string, from: readonly string[], code: number, message?: string) {
@@ -61,14 +56,11 @@ async function fail(sid: string, from: readonly string[], code: number, message?
  * carrier de-duplicates.
  */
 export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps): Promise<void> {
-  const probe = await db.message.findUnique({ where: { sid: payload.sid }, select: { to: true } });
-  if (!probe) return; // deleted
-  const recipient = parseRecipient(probe.to);
-  const channel = recipient?.channel === "whatsapp" ? "whatsapp" : "sms";
-  if (!recipient) return;
-  const ctx = await loadDispatchContext(payload.sid, channel, recipient.phoneNumber);
-  if (!ctx) return;
+  const ctx = await loadDispatchContext(payload.sid);
+  if (!ctx) return; // deleted
   let m = ctx.message;
+  const recipient = parseRecipient(m.to);
+  if (!recipient) return;
   if (!["accepted", "scheduled", "queued", "sending"].includes(m.status)) return; // final, canceled or inbound
 
   const expiresAt = (m.sendAt ?? m.createdAt).getTime() + m.validityPeriod * 1000;
@@ -85,6 +77,8 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
       const capabilities = await deps.driver.capabilities(m.accountSid, m.to);
       const routed = routeMessage({
         serviceSid: m.serviceSid,
+        sid: m.sid,
+        smartEncoded: m.smartEncoded,
         settings: ctx.settings,
         pool,
         to: m.to,
@@ -93,22 +87,20 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
         capabilities,
         stickySenderSid: ctx.stickySenderSid,
       });
-      if (routed.stickyRemove) await deleteSticky(m.serviceSid, routed.stickyRemove.channel, recipient.phoneNumber);
+      if (routed.stickyRemove) await writeSticky({ serviceSid: m.serviceSid, channel: routed.stickyRemove.channel, recipient: recipient.phoneNumber, senderSid: null });
       if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);
       sender = routed.sender;
       const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", {
         from: sender.address,
         senderSid: sender.sid,
-        routingTrace: { trace: routed.trace, warnings: routed.warnings },
+        routingTrace: routed.routingTrace,
       });
       if (!queued) return; // canceled meanwhile
       m = queued;
+      await recordRoutingOutcome(m, routed);
       if (routed.stickyWrite) {
         // Written once the message is committed to this sender (SPEC 2.8: after the first send).
-        await db.$executeRaw(Prisma.sql`
-          INSERT INTO sticky_mappings (service_sid, channel, recipient, sender_sid, created_at, updated_at)
-          VALUES (${m.serviceSid}, ${routed.stickyWrite.channel}, ${recipient.phoneNumber}, ${routed.stickyWrite.senderSid}, now(), now())
-          ON CONFLICT (service_sid, channel, recipient) DO UPDATE SET sender_sid = EXCLUDED.sender_sid, updated_at = now()`);
+        await writeSticky({ serviceSid: m.serviceSid as string, channel: routed.stickyWrite.channel, recipient: recipient.phoneNumber, senderSid: routed.stickyWrite.senderSid });
       }
     } else if (m.status === "scheduled" || m.status === "accepted") {
       const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued");
@@ -158,14 +150,17 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     await transitionMessage(m.sid, ["sending"], "sent");
     return;
   }
-  // `sent` and the job that will apply the carrier's report commit together: a worker
-  // killed between the two would otherwise leave the message in `sent` for ever.
+  // `sent` and what follows it commit in one statement: a worker killed in between would
+  // otherwise leave the message in `sent` for ever. A report due now is applied at once
+  // (sent, then its outcome, two events); a later one becomes a durable job.
   const { afterMs, ...report } = known;
-  await db.$transaction(async (tx) => {
-    const sent = await transitionMessage(m.sid, ["sending"], "sent", {}, tx);
-    if (!sent) return;
-    await tx.$executeRaw(Prisma.sql`
-      SELECT graphile_worker.add_job(${DELIVERY_REPORT_TASK}, ${JSON.stringify({ sid: m.sid, ...report })}::json,
-                                     run_at := ${new Date(Date.now() + Math.max(afterMs, 0))}, max_attempts := 25)`);
+  if (afterMs <= 0) {
+    const failed = report.status !== "delivered";
+    const code = report.errorCode ?? 30008;
+    await transitionMessage(m.sid, ["sending"], ["sent", report.status], failed ? { errorCode: code, errorMessage: errorMessageFor(code) } : {});
+    return;
+  }
+  await transitionMessage(m.sid, ["sending"], "sent", {
+    job: { task: DELIVERY_REPORT_TASK, payload: { sid: m.sid, ...report }, runAt: new Date(Date.now() + afterMs), maxAttempts: 25 },
   });
 }

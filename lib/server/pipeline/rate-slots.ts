@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { effectiveMps, type MpsKind } from "@/lib/core/senders/mps";
+import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
 
 /**
@@ -28,22 +29,55 @@ export interface Slot {
   at: number;
 }
 
-export async function reserveSlot(senderSid: string, micros: number): Promise<Slot> {
-  const rows = await db.$queryRaw<{ at_ms: number; wait_ms: number }[]>(Prisma.sql`
+interface SlotRequest {
+  senderSid: string;
+  micros: number;
+}
+
+/**
+ * Reservations of many dispatches at once: requests are counted per sender,
+ * one upsert per sender advances next_at by count x spacing, and the
+ * requesters get consecutive slots (slot0, slot0 + spacing, ...). Same
+ * guarantee as one reservation at a time, one statement for the batch.
+ */
+async function reserveSlots(reqs: SlotRequest[]): Promise<Slot[]> {
+  const bySender = new Map<string, { micros: number; n: number }>();
+  for (const r of reqs) {
+    const g = bySender.get(r.senderSid);
+    if (g) g.n++;
+    else bySender.set(r.senderSid, { micros: r.micros, n: 1 });
+  }
+  const input = [...bySender].map(([sid, g]) => ({ sid, micros: g.micros, n: g.n }));
+  const rows = await db.$queryRaw<{ sid: string; at_ms: number; now_ms: number }[]>(Prisma.sql`
     WITH now AS (SELECT clock_timestamp() AT TIME ZONE 'UTC' AS t),
+    input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS i(sid text, micros float8, n int)),
     r AS (
       INSERT INTO sender_rate_slots AS s (sender_sid, next_at)
-      SELECT ${senderSid}, t + make_interval(secs => ${micros}::float8 / 1e6) FROM now
+      SELECT i.sid, now.t + make_interval(secs => i.n * i.micros / 1e6) FROM input i, now
       ON CONFLICT (sender_sid) DO UPDATE
-        SET next_at = GREATEST(s.next_at, (SELECT t FROM now)) + make_interval(secs => ${micros}::float8 / 1e6)
-      RETURNING next_at - make_interval(secs => ${micros}::float8 / 1e6) AS slot
+        SET next_at = GREATEST(s.next_at, (SELECT t FROM now)) + (EXCLUDED.next_at - (SELECT t FROM now))
+      RETURNING s.sender_sid, s.next_at
     )
-    SELECT (EXTRACT(EPOCH FROM r.slot) * 1000)::float8 AS at_ms,
-           (EXTRACT(EPOCH FROM (r.slot - now.t)) * 1000)::float8 AS wait_ms
-      FROM r, now`);
-  const row = rows[0];
-  if (!row) throw new Error("rate slot reservation returned nothing");
-  return { at: Number(row.at_ms), waitMs: Number(row.wait_ms) };
+    SELECT r.sender_sid AS sid,
+           (EXTRACT(EPOCH FROM (r.next_at - make_interval(secs => i.n * i.micros / 1e6))) * 1000)::float8 AS at_ms,
+           (EXTRACT(EPOCH FROM now.t) * 1000)::float8 AS now_ms
+      FROM r JOIN input i ON i.sid = r.sender_sid, now`);
+  const first = new Map(rows.map((r) => [r.sid, { at: Number(r.at_ms), now: Number(r.now_ms) }]));
+  const used = new Map<string, number>();
+  return reqs.map((r) => {
+    const f = first.get(r.senderSid);
+    if (!f) throw new Error("rate slot reservation returned nothing");
+    const k = used.get(r.senderSid) ?? 0;
+    used.set(r.senderSid, k + 1);
+    const at = f.at + (k * r.micros) / 1000;
+    return { at, waitMs: at - f.now };
+  });
+}
+
+const batchedReserve = coalesce<SlotRequest, Slot>({ maxBatch: 500, maxInFlight: 2, run: reserveSlots });
+
+export async function reserveSlot(senderSid: string, micros: number): Promise<Slot> {
+  return batchedReserve({ senderSid, micros });
 }
 
 /**

@@ -1,18 +1,23 @@
 import { EventEmitter } from "node:events";
-import { run, type JobHelpers, type TaskList, type WorkerEvents } from "graphile-worker";
+import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
 import { db } from "@/lib/server/db/client";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
+import { enqueueJob } from "./enqueue-jobs";
 import { migrateQueueSchema, queueLogger } from "./queue-schema";
 import { DELIVERY_REPORT_TASK, DISPATCH_TASK, STATUS_CALLBACK_TASK } from "./task-names";
 import { beat, forget, HEARTBEAT_MS, reapDeadPools } from "./worker-heartbeat";
 
 export interface WorkerOptions {
   connectionString: string;
-  /** Jobs run at once in this process (default 32: most dispatch time is waiting on Postgres or a rate slot). */
+  /**
+   * Jobs run at once in this process (default 256): a dispatch mostly waits (for a batched
+   * statement or its rate slot), and concurrent dispatches share statements, so more in
+   * flight means bigger batches, not more connections.
+   */
   concurrency?: number;
   /** How often future jobs (rate-limit reschedules, delivery reports, retries) are looked for. */
   pollInterval?: number;
@@ -23,18 +28,16 @@ export interface PipelineWorkers {
   stop(): Promise<void>;
 }
 
-function depsFor(helpers: JobHelpers): DispatchDeps {
-  return {
-    driver: getCarrierDriver(),
-    reschedule: async (payload, runAt) => {
-      // Same job key: while this job is locked, graphile-worker creates the new job and retires this one's key.
-      await helpers.addJob(DISPATCH_TASK, payload, { runAt, jobKey: payload.sid, maxAttempts: 25 });
-    },
-  };
-}
+const dispatchDeps: DispatchDeps = {
+  driver: getCarrierDriver(),
+  reschedule: async (payload, runAt) => {
+    // Same job key: while this job is locked, graphile-worker creates the new job and retires this one's key.
+    await enqueueJob({ task: DISPATCH_TASK, payload, runAt, jobKey: payload.sid, maxAttempts: 25 });
+  },
+};
 
 const tasks: TaskList = {
-  [DISPATCH_TASK]: async (payload, helpers) => dispatchMessage(payload as DispatchPayload, depsFor(helpers)),
+  [DISPATCH_TASK]: async (payload) => dispatchMessage(payload as DispatchPayload, dispatchDeps),
   [DELIVERY_REPORT_TASK]: async (payload) => {
     const { sid, ...report } = payload as { sid: string } & DeliveryReport;
     await applyDeliveryReport(sid, report);
@@ -56,16 +59,30 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     poolId = workerPool.id;
     void beat(poolId).catch(() => undefined);
   });
-  const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 32);
+  const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 256);
   const runner = await run({
     connectionString: opts.connectionString,
     concurrency,
-    maxPoolSize: Math.min(concurrency + 2, 20),
+    // graphile-worker warns when this is below concurrency. pg opens connections lazily and,
+    // with the local queue and batched completion below, the pool uses a handful (fetch,
+    // complete, fail, LISTEN), so this is a ceiling, not what is opened.
+    maxPoolSize: concurrency,
     pollInterval: opts.pollInterval ?? 250,
     noHandleSignals: true,
     logger: queueLogger,
     events,
     taskList: tasks,
+    preset: {
+      worker: {
+        // Jobs are fetched (and locked to this pool) in batches, not one query per job.
+        // Locked-but-unstarted jobs of a killed process are freed by the heartbeat sweep.
+        localQueue: { size: concurrency, refetchDelay: { durationMs: 50 } },
+        // Completions of 20 ms are one statement. A kill loses at most those: their jobs
+        // run again after the sweep, and dispatch is idempotent (final messages are skipped).
+        completeJobBatchDelay: 20,
+        failJobBatchDelay: 20,
+      },
+    },
   });
   // Open the shared client's connections now: a connection opened on the hand-off path
   // (SCRAM auth) would add tens of ms between a rate slot and the carrier submit.
