@@ -8,7 +8,8 @@ import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
 import { enqueueJob } from "./enqueue-jobs";
 import { migrateQueueSchema, queueLogger } from "./queue-schema";
-import { DELIVERY_REPORT_TASK, DISPATCH_TASK, STATUS_CALLBACK_TASK } from "./task-names";
+import { inboundMessageTask } from "./inbound-message-task";
+import { DELIVERY_REPORT_TASK, DISPATCH_TASK, INBOUND_TASK, STATUS_CALLBACK_TASK } from "./task-names";
 import { beat, forget, HEARTBEAT_MS, reapDeadPools } from "./worker-heartbeat";
 
 export interface WorkerOptions {
@@ -43,6 +44,7 @@ const tasks: TaskList = {
     await applyDeliveryReport(sid, report);
   },
   [STATUS_CALLBACK_TASK]: async (payload) => deliverStatusCallback(BigInt((payload as { id: string }).id)),
+  [INBOUND_TASK]: inboundMessageTask,
 };
 
 /**

@@ -3,9 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
+import { INBOUND_TASK } from "@/lib/server/pipeline/task-names";
 import { messageColumns, type Message } from "./message-columns";
 import { messageError } from "./message-errors";
 import { parseRecipient } from "./parse-recipient";
+
+/** Attempts of the inbound job: a webhook that is down is retried with backoff (~3 s, 7 s, 20 s, 55 s) and then given up. */
+export const INBOUND_MAX_ATTEMPTS = 5;
 
 export interface InboundInput {
   from: string;
@@ -20,7 +24,12 @@ export interface InboundInput {
  * account that owns the `To` sender (and its service, if the sender is in
  * one). `accountSid`, when given, must be that owner (the simulator's
  * control API only lets an account inject to its own numbers).
- * Extension point: webhooks and opt-out keywords hook in after the insert.
+ *
+ * Durable hand-off: the message row, its event, its `inbound_handling`
+ * progress row and the `inbound-message` job (keywords, then the webhook,
+ * fallback or conversation; lib/server/services/inbound) are written by ONE
+ * statement, so a stored message is always handled and a handled one
+ * always stored. The job key is the message SID.
  */
 export async function receiveInboundMessage(input: InboundInput, opts: { accountSid?: string } = {}): Promise<Message> {
   const from = input.from.trim();
@@ -49,7 +58,15 @@ export async function receiveInboundMessage(input: InboundInput, opts: { account
       RETURNING *
     ), e AS (
       INSERT INTO message_events (message_sid, account_sid, status) SELECT sid, account_sid, status FROM m
+    ), h AS (
+      INSERT INTO inbound_handling (message_sid, account_sid) SELECT sid, account_sid FROM m
+    ), j AS (
+      SELECT graphile_worker.add_job(${INBOUND_TASK}, json_build_object('sid', m.sid), job_key := 'inbound:' || m.sid, max_attempts := ${INBOUND_MAX_ATTEMPTS})
+        FROM m
     )
-    SELECT ${messageColumns("m")} FROM m`);
-  return rows[0] as Message;
+    SELECT ${messageColumns("m")}, (SELECT count(*) FROM j) AS jobs FROM m`);
+  const inserted = rows[0];
+  if (!inserted) throw new Error("inbound insert returned nothing");
+  delete (inserted as Partial<{ jobs: unknown }>).jobs;
+  return inserted;
 }

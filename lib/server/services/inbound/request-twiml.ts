@@ -1,0 +1,54 @@
+import type { WebhookTarget } from "@/lib/core/twiml/inbound-target";
+import { urlWithParams } from "@/lib/core/twiml/webhook-params";
+import { twilioSignature } from "@/lib/server/webhooks/signature";
+
+export interface TwimlAnswer {
+  /** 2xx. */
+  ok: boolean;
+  /** HTTP status, or null when no answer came (connection refused, DNS, timeout). */
+  status: number | null;
+  /** The answer's body (TwiML), up to MAX_BODY characters; the network error when status is null. */
+  body: string;
+}
+
+/** Twilio's messaging webhook timeout. */
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** Ten <Message>s of 1,600 characters and their markup fit comfortably. */
+const MAX_BODY = 64 * 1024;
+
+function timeoutMs(): number {
+  const v = Number(process.env.INBOUND_WEBHOOK_TIMEOUT_MS);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS;
+}
+
+/**
+ * Asks the application for TwiML about an inbound message, as Twilio does:
+ * POST with form-encoded params, or GET with them in the query string; signed
+ * with X-Twilio-Signature over the URL requested (+ the POST params), keyed
+ * by the account's auth token. Never throws: failures come back as ok=false.
+ * Redirects are not followed (a 3xx is a failed request, like any non-2xx).
+ */
+export async function requestTwiml(target: WebhookTarget, params: Record<string, string>, authToken: string, idempotencyToken: string): Promise<TwimlAnswer> {
+  const url = target.method === "GET" ? urlWithParams(target.url, params) : target.url;
+  const headers: Record<string, string> = {
+    "x-twilio-signature": target.method === "GET" ? twilioSignature(authToken, url) : twilioSignature(authToken, url, params),
+    "user-agent": "TwilioProxy/1.1 (Switchyard)",
+    accept: "*/*",
+    // Lets the application recognise a request repeated after a timeout or crash.
+    "i-twilio-idempotency-token": idempotencyToken,
+  };
+  let body: URLSearchParams | undefined;
+  if (target.method === "POST") {
+    headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
+    body = new URLSearchParams(params);
+  }
+  try {
+    const res = await fetch(url, { method: target.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs()) });
+    const text = await res.text().catch(() => "");
+    return { ok: res.status >= 200 && res.status < 300, status: res.status, body: text.slice(0, MAX_BODY) };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const reason = e.name === "TimeoutError" ? `timed out after ${timeoutMs()} ms` : (e.cause?.code ?? e.message ?? String(err));
+    return { ok: false, status: null, body: String(reason).slice(0, 512) };
+  }
+}
