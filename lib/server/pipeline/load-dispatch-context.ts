@@ -32,7 +32,8 @@ async function loadContexts(sids: string[]): Promise<(DispatchContext | null)[]>
              WHERE sm.service_sid = m.service_sid
                AND sm.channel = CASE WHEN m."to" LIKE 'whatsapp:%' THEN 'whatsapp' ELSE 'sms' END
                AND sm.recipient = regexp_replace(m."to", '^[a-z]+:', '')) AS sticky_sid,
-           EXISTS (SELECT 1 FROM opt_outs o
+           -- A keyword reply (opt_out_replies, e.g. the STOP confirmation) goes out even to an opted-out recipient.
+           NOT EXISTS (SELECT 1 FROM opt_out_replies r WHERE r.message_sid = m.sid) AND EXISTS (SELECT 1 FROM opt_outs o
                     WHERE o.recipient = m."to"
                       AND o.service_sid = COALESCE(m.service_sid,
                             (SELECT service_sid FROM phone_numbers WHERE sid = m.sender_sid

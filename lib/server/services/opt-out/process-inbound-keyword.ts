@@ -1,9 +1,9 @@
 import { resolveKeyword } from "@/lib/core/opt-out/resolve-keyword";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/server/db/client";
-import { transitionMessage } from "@/lib/server/pipeline/transition-message";
 import { createMessage } from "@/lib/server/services/messages/create-message";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
+import { failPendingSends } from "./fail-pending-sends";
 import { loadOptOutConfig } from "./load-opt-out-config";
 
 export interface InboundKeywordInput {
@@ -17,33 +17,6 @@ export interface InboundKeywordInput {
   body: string;
   /** The inbound message's SID (recorded on the audit event). */
   messageSid: string;
-}
-
-/**
- * Fails the service's not-yet-handed-off messages to `recipient` with 21610,
- * inside the opt-out's transaction. The rows are locked first, so a dispatch
- * worker either moved a message to `sending` before this commits (it was
- * already on its way) or finds it `failed` afterwards: none of them is sent
- * after the opt-out commits. Dispatch's own re-check covers jobs that read
- * the row later.
- */
-async function failPendingTo(tx: Tx, accountSid: string, serviceSid: string, recipient: string): Promise<void> {
-  const pending = await tx.$queryRaw<{ sid: string }[]>(Prisma.sql`
-    SELECT m.sid FROM messages m
-     WHERE m.account_sid = ${accountSid} AND m."to" = ${recipient}
-       AND m.status IN ('accepted', 'scheduled', 'queued')
-       AND NOT EXISTS (SELECT 1 FROM opt_out_replies r WHERE r.message_sid = m.sid)
-       AND (m.service_sid = ${serviceSid}
-            OR (m.service_sid IS NULL AND m.sender_sid IN (
-                  SELECT sid FROM phone_numbers WHERE service_sid = ${serviceSid}
-                  UNION ALL SELECT sid FROM short_codes WHERE service_sid = ${serviceSid}
-                  UNION ALL SELECT sid FROM channel_senders WHERE service_sid = ${serviceSid}
-                  UNION ALL SELECT sid FROM alpha_senders WHERE service_sid = ${serviceSid})))
-     ORDER BY m.sid
-     FOR UPDATE`);
-  for (const { sid } of pending) {
-    await transitionMessage(sid, ["accepted", "scheduled", "queued"], "failed", { errorCode: 21610, errorMessage: "Attempt to send to unsubscribed recipient" }, tx);
-  }
 }
 
 /**
@@ -71,7 +44,7 @@ export async function processInboundKeyword(input: InboundKeywordInput): Promise
           VALUES (${input.serviceSid}, ${recipient}, now(), NULL, 'keyword')
           ON CONFLICT (service_sid, recipient) DO NOTHING`);
         if (added) await recordEvent(tx, input, recipient, "opt_out");
-        await failPendingTo(tx, input.accountSid, input.serviceSid, recipient);
+        await failPendingSends(tx, input.accountSid, input.serviceSid, recipient);
       } else if (match.type === "START") {
         const removed = await tx.$executeRaw(Prisma.sql`DELETE FROM opt_outs WHERE service_sid = ${input.serviceSid} AND recipient = ${recipient}`);
         if (removed) await recordEvent(tx, input, recipient, "opt_in");
