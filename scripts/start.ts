@@ -34,6 +34,17 @@ async function main() {
     await getDb().$disconnect();
   }
 
+  // Link domains (short links) are served by a dedicated node:http listener in this process
+  // (docs/decisions.md "Link Shortening"): LINK_HTTP_PORT (default PORT + 1000), HTTPS on LINK_HTTPS_PORT when set.
+  process.env.LINK_KEY_SECRET ??= process.env.NEXTAUTH_SECRET ?? localAuthSecret();
+  const { startLinkServer } = await import("@/lib/server/links/link-server");
+  const links = await startLinkServer({
+    connectionString: url,
+    httpPort: Number(process.env.LINK_HTTP_PORT ?? Number(port) + 1000),
+    httpsPort: process.env.LINK_HTTPS_PORT ? Number(process.env.LINK_HTTPS_PORT) : undefined,
+  });
+  console.log(`Link domains served on :${links.httpPort}${links.httpsPort ? ` and https :${links.httpsPort}` : ""}.`);
+
   const publicBase = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   const env = {
     ...process.env,
@@ -50,6 +61,7 @@ async function main() {
   process.on("SIGTERM", shutdown);
   next.on("exit", async (code) => {
     await workers?.stop().catch(() => undefined);
+    await links.stop().catch(() => undefined);
     await stop();
     process.exit(code ?? 0);
   });

@@ -3,6 +3,7 @@ import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
 import { db } from "@/lib/server/db/client";
+import { linkTasks } from "@/lib/server/links/link-tasks";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
@@ -45,6 +46,8 @@ const tasks: TaskList = {
   },
   [STATUS_CALLBACK_TASK]: async (payload) => deliverStatusCallback(BigInt((payload as { id: string }).id)),
   [INBOUND_TASK]: inboundMessageTask,
+  // Link shortening: click-event callbacks and certificate promotion.
+  ...linkTasks,
 };
 
 /**

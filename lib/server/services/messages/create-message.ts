@@ -8,6 +8,7 @@ import { lookupSendContext } from "./lookup-send-context";
 import { insertMessage, type NewMessageRow } from "./insert-message-batch";
 import { messageColumns, type Message } from "./message-columns";
 import { messageError } from "./message-errors";
+import { shortenMessageLinks } from "@/lib/server/services/links/shorten-message-links";
 import { createMessageSchema, type CreateMessageInput } from "./message-input";
 import { looksLikeSenderAddress, parseRecipient } from "./parse-recipient";
 
@@ -83,11 +84,13 @@ export async function createMessage(
   if (from && !ctx.sender) throw messageError(21606);
   if (ctx.optedOut && !opts.allowOptedOut) throw messageError(21610);
 
-  const encoded = encodeBody(body, { smartEncoding: Boolean(input.smartEncoded ?? ctx.service?.smartEncoding) });
+  const sid = newSid(mediaUrls.length ? "MM" : "SM");
+  // ShortenUrls (issue #7): links are replaced and stored first, so segments count the shortened body.
+  const text = input.shortenUrls ? await shortenMessageLinks({ accountSid, serviceSid, messageSid: sid, recipient: recipient.address, body, now, tx: opts.tx }) : body;
+  const encoded = encodeBody(text, { smartEncoding: Boolean(input.smartEncoded ?? ctx.service?.smartEncoding) });
   if (encoded.tooLong) throw messageError(21617);
 
   const status = sendAt ? "scheduled" : serviceSid ? "accepted" : "queued";
-  const sid = newSid(mediaUrls.length ? "MM" : "SM");
   const validityPeriod = validity ?? ctx.service?.validityPeriod ?? DEFAULT_VALIDITY;
   const row: NewMessageRow = {
     sid,
@@ -95,7 +98,7 @@ export async function createMessage(
     service_sid: serviceSid,
     from,
     to: recipient.address,
-    body,
+    body: text,
     media_urls: mediaUrls,
     status,
     num_segments: encoded.segments,

@@ -27,6 +27,7 @@ export const createMessageSchema = z.object({
   scheduleType: optionalString,
   sendAt: optionalString,
   smartEncoded: looseBool,
+  shortenUrls: looseBool,
 });
 
 /** Typed input for in-process callers (console); the REST adapter passes renamed wire params. */
@@ -41,6 +42,7 @@ export interface CreateMessageInput {
   scheduleType?: string;
   sendAt?: string | Date;
   smartEncoded?: boolean | string;
+  shortenUrls?: boolean | string;
 }
 export type ParsedCreateMessage = z.output<typeof createMessageSchema>;
 
@@ -56,4 +58,5 @@ export const CREATE_MESSAGE_PARAMS: Record<string, string> = {
   ScheduleType: "scheduleType",
   SendAt: "sendAt",
   SmartEncoded: "smartEncoded",
+  ShortenUrls: "shortenUrls",
 };

@@ -1,0 +1,85 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db/client";
+import { newSid } from "@/lib/server/ids";
+import { encryptPrivateKey } from "@/lib/server/links/key-encryption";
+import { parseCertificateBundle } from "@/lib/server/links/parse-certificate";
+import { PROMOTE_CERTIFICATE_TASK } from "@/lib/server/links/task-names";
+import { domainCertificates, getDomain } from "./domain-queries";
+
+/**
+ * How long an uploaded certificate stays `cert_in_validation` before it is
+ * re-checked and takes over (LINK_CERT_VALIDATION_MS, default 5 s). The old
+ * certificate keeps serving until that instant, so a replacement causes no
+ * downtime; link servers pick the new one up on their next cache refresh.
+ */
+export function certValidationDelayMs(): number {
+  const v = Number(process.env.LINK_CERT_VALIDATION_MS);
+  return Number.isFinite(v) && v >= 0 ? v : 5_000;
+}
+
+/**
+ * Validates the PEM bundle (parse, key match, validity, names the domain) and
+ * stores it as the domain's pending certificate (replacing a previous pending
+ * one); the promotion job is queued in the same transaction.
+ */
+export async function uploadCertificate(accountSid: string, domainSid: string, tlsCert: string, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const domain = await getDomain(accountSid, domainSid);
+  const parsed = parseCertificateBundle(tlsCert, domain.domainName, now);
+  const keyEncrypted = encryptPrivateKey(parsed.keyPem);
+  const sid = newSid("CW");
+  const runAt = new Date(now.getTime() + certValidationDelayMs());
+  await db.$transaction(async (tx) => {
+    // Serializes uploads and promotions of one domain.
+    await tx.$queryRaw`SELECT sid FROM link_domains WHERE sid = ${domainSid} FOR UPDATE`;
+    await tx.linkDomainCertificate.updateMany({ where: { domainSid, state: "pending" }, data: { state: "retired", updatedAt: now } });
+    await tx.linkDomainCertificate.create({
+      data: {
+        sid,
+        domainSid,
+        state: "pending",
+        certPem: parsed.certPem,
+        keyEncrypted,
+        fingerprint: parsed.fingerprint,
+        subject: parsed.subject,
+        notBefore: parsed.notBefore,
+        notAfter: parsed.notAfter,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await tx.linkDomain.update({ where: { sid: domainSid }, data: { updatedAt: now } });
+    await tx.$queryRaw(Prisma.sql`SELECT graphile_worker.add_job(${PROMOTE_CERTIFICATE_TASK}, json_build_object('sid', ${sid}::text),
+                                   run_at := ${runAt.toISOString()}::timestamptz, max_attempts := 5)::text`);
+  });
+  return { domain, certs: await domainCertificates(domainSid) };
+}
+
+/**
+ * The pending certificate takes over: checked once more against the clock
+ * (an expired one is rejected instead), the active one is retired, in one
+ * transaction. Idempotent: a certificate no longer pending is left alone.
+ */
+export async function promoteCertificate(certSid: string, opts: { now?: Date } = {}): Promise<"promoted" | "rejected" | "skipped"> {
+  const now = opts.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const cert = await tx.linkDomainCertificate.findUnique({ where: { sid: certSid }, select: { domainSid: true, state: true, notAfter: true } });
+    if (!cert) return "skipped";
+    await tx.$queryRaw`SELECT sid FROM link_domains WHERE sid = ${cert.domainSid} FOR UPDATE`;
+    const fresh = await tx.linkDomainCertificate.findUnique({ where: { sid: certSid }, select: { state: true } });
+    if (fresh?.state !== "pending") return "skipped";
+    if (cert.notAfter.getTime() <= now.getTime()) {
+      await tx.linkDomainCertificate.update({ where: { sid: certSid }, data: { state: "rejected", updatedAt: now } });
+      return "rejected";
+    }
+    await tx.linkDomainCertificate.updateMany({ where: { domainSid: cert.domainSid, state: "active" }, data: { state: "retired", updatedAt: now } });
+    await tx.linkDomainCertificate.update({ where: { sid: certSid }, data: { state: "active", activatedAt: now, updatedAt: now } });
+    return "promoted";
+  });
+}
+
+/** DELETE …/Certificate: the domain no longer has a certificate (active or pending). */
+export async function deleteCertificates(accountSid: string, domainSid: string): Promise<void> {
+  await getDomain(accountSid, domainSid);
+  await db.linkDomainCertificate.updateMany({ where: { domainSid, state: { in: ["active", "pending"] } }, data: { state: "retired", updatedAt: new Date() } });
+}
