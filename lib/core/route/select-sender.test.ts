@@ -255,6 +255,18 @@ describe("sticky sender", () => {
     expect(r.ok && r.sender.id).toBe("LC212");
   });
 
+  it("a mapping to an alpha sender still raises the pre-registration warning on every send", () => {
+    const pool = new RoutingPool([S.alpha]);
+    const store = new InMemoryStickyStore();
+    const first = send(pool, store, "+919876543210");
+    expect(first.ok && first.stickyWrite?.senderId).toBe("AL");
+    const again = send(pool, store, "+919876543210");
+    expect(again.trace).toContain("sticky: +919876543210 -> AL");
+    expect(again.warnings.map((w) => w.code)).toEqual(["alpha_pre_registration_required"]);
+    send(pool, store, "+4915112345678");
+    expect(send(pool, store, "+4915112345678").warnings).toEqual([]);
+  });
+
   it("A2P enforcement invalidates unregistered US long codes", () => {
     const unreg: Sender = { ...S.lc628, a2pRegistered: false };
     const pool = new RoutingPool([unreg, S.lc212]);

@@ -145,6 +145,11 @@ function stickyLookup(d: Decision, channel: StickyChannel, needMedia: boolean): 
     return undefined;
   }
   d.trace.push(`sticky: ${d.to.e164} -> ${id}`);
+  // Every message from an unregistered alpha sender is at risk, not only the first one.
+  if (s.type === "alpha") {
+    const pre = alphaEligibility(d.to.country).preRegistration;
+    if (pre !== "none") addPreRegistrationWarning(d, pre);
+  }
   return s;
 }
 
