@@ -7,6 +7,7 @@ const items = [
   { href: "/services", label: "Messaging Services" },
   { href: "/numbers", label: "Phone Numbers" },
   { href: "/logs", label: "Message Logs" },
+  { href: "/conversations", label: "Conversations" },
   { href: "/send", label: "Send Test" },
   { href: "/domains", label: "Link Shortening Domains" },
   { href: "/alerts", label: "Alerts" },

@@ -1,14 +1,28 @@
 "use client";
 
+import { useCallback, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField, Toggle } from "@/components/ui/field";
-import { updateServiceAction } from "@/lib/server/actions/service-actions";
+import { updateIntegrationAction } from "@/app/(console)/services/[sid]/integration/actions";
+import type { ActionState } from "@/lib/server/actions/action-state";
 
 const methods = [
   { value: "POST", label: "HTTP POST" },
   { value: "GET", label: "HTTP GET" },
 ];
+
+const modes = [
+  { value: "defer", label: "Defer to sender's webhook" },
+  { value: "webhook", label: "Send a webhook" },
+  { value: "conversation", label: "Autocreate a Conversation" },
+];
+
+const modeHelp: Record<string, string> = {
+  defer: "Each sender's own webhook (a phone number's SMS URL) receives its incoming messages; senders without one only store them.",
+  webhook: "Incoming messages to any sender in this service are sent to the request URL; the fallback URL is called when it fails.",
+  conversation: "Each person who texts a sender of this service gets a thread in Conversations, where you can reply.",
+};
 
 export interface IntegrationValues {
   sid: string;
@@ -23,47 +37,88 @@ export interface IntegrationValues {
 }
 
 export function IntegrationForm({ service: s }: { service: IntegrationValues }) {
+  const [mode, setMode] = useState(s.incomingHandling);
+  // What was last submitted: React resets an action form after it answers, so
+  // rejected input would vanish; the fields start from it instead.
+  const [sent, setSent] = useState<FormData | null>(null);
+  const action = useCallback(async (prev: ActionState, form: FormData) => {
+    setSent(form);
+    return updateIntegrationAction(prev, form);
+  }, []);
+  const value = (name: keyof IntegrationValues) => {
+    const v = sent?.get(name);
+    return typeof v === "string" ? v : String(s[name]);
+  };
   return (
-    <ActionForm action={updateServiceAction} label="Integration settings">
+    <ActionForm action={action} label="Integration settings">
       {(state, pending) => {
         const e = state.fieldErrors ?? {};
+        // After a successful save the page re-renders with the stored values.
+        const v = (name: keyof IntegrationValues) => (state.ok ? String(s[name]) : value(name));
         return (
           <>
             <input type="hidden" name="sid" value={s.sid} />
-            <SelectField
-              label="Incoming messages"
-              name="incomingHandling"
-              defaultValue={s.incomingHandling}
-              error={e.incomingHandling}
-              options={[
-                { value: "defer", label: "Defer to sender's webhook" },
-                { value: "webhook", label: "Send a webhook" },
-                { value: "conversation", label: "Autocreate a Conversation" },
-              ]}
-            />
-            <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-              <TextField label="Request URL" name="inboundRequestUrl" type="url" placeholder="https://example.com/sms" defaultValue={s.inboundRequestUrl} error={e.inboundRequestUrl} />
-              <SelectField label="Request method" name="inboundMethod" defaultValue={s.inboundMethod} options={methods} error={e.inboundMethod} />
-              <TextField label="Fallback URL" name="fallbackUrl" type="url" defaultValue={s.fallbackUrl} error={e.fallbackUrl} />
-              <SelectField label="Fallback method" name="fallbackMethod" defaultValue={s.fallbackMethod} options={methods} error={e.fallbackMethod} />
-            </div>
-            <Toggle
-              label="Use the number's own inbound webhook"
-              name="useInboundWebhookOnNumber"
-              defaultChecked={s.useInboundWebhookOnNumber}
-              description="A number with its own SMS URL overrides the request and fallback URLs above."
-            />
-            <TextField label="Status callback URL" name="statusCallback" type="url" defaultValue={s.statusCallback} error={e.statusCallback} hint="Delivery status of every outgoing message is POSTed here." />
-            <TextField
-              label="Validity period (seconds)"
-              name="validityPeriod"
-              type="number"
-              min={1}
-              max={36000}
-              defaultValue={s.validityPeriod}
-              error={e.validityPeriod}
-              hint="1 to 36,000. A message not handed to the carrier in time fails with error 30036."
-            />
+            <fieldset className="space-y-4">
+              <legend className="text-sm font-semibold text-slate-900">Incoming messages</legend>
+              <SelectField
+                label="Incoming message handling"
+                name="incomingHandling"
+                value={mode}
+                onChange={(ev) => setMode(ev.target.value)}
+                error={e.incomingHandling}
+                options={modes}
+                hint={modeHelp[mode]}
+              />
+              {mode === "webhook" ? (
+                <>
+                  <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+                    <TextField key={`u-${state.at}`} label="Request URL" name="inboundRequestUrl" type="url" placeholder="https://example.com/sms" defaultValue={v("inboundRequestUrl")} error={e.inboundRequestUrl} />
+                    <SelectField key={`m-${state.at}`} label="Request method" name="inboundMethod" defaultValue={v("inboundMethod")} options={methods} error={e.inboundMethod} />
+                    <TextField
+                      key={`f-${state.at}`}
+                      label="Fallback URL"
+                      name="fallbackUrl"
+                      type="url"
+                      placeholder="Optional"
+                      defaultValue={v("fallbackUrl")}
+                      error={e.fallbackUrl}
+                      hint="Called once when the request URL answers an error or cannot be reached."
+                    />
+                    <SelectField key={`fm-${state.at}`} label="Fallback method" name="fallbackMethod" defaultValue={v("fallbackMethod")} options={methods} error={e.fallbackMethod} />
+                  </div>
+                  <Toggle
+                    label="Use the number's own inbound webhook"
+                    name="useInboundWebhookOnNumber"
+                    defaultChecked={s.useInboundWebhookOnNumber}
+                    description="A number with its own SMS URL overrides the request and fallback URLs above."
+                  />
+                </>
+              ) : null}
+            </fieldset>
+            <fieldset className="space-y-4 border-t border-slate-100 pt-4">
+              <legend className="sr-only">Outgoing messages</legend>
+              <TextField
+                key={`s-${state.at}`}
+                label="Status callback URL"
+                name="statusCallback"
+                type="url"
+                placeholder="Optional"
+                defaultValue={v("statusCallback")}
+                error={e.statusCallback}
+                hint="Each status change of every outgoing message is POSTed here (a message's own StatusCallback wins)."
+              />
+              <TextField
+                key={`v-${state.at}`}
+                label="Validity period (seconds)"
+                name="validityPeriod"
+                type="number"
+                min={1}
+                max={36000}
+                defaultValue={v("validityPeriod")}
+                error={e.validityPeriod}
+                hint="1 to 36,000. A message not handed to the carrier in time fails with error 30036."
+              />
+            </fieldset>
             <Button type="submit" pending={pending}>
               Save
             </Button>

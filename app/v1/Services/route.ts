@@ -2,6 +2,7 @@ import { authenticate } from "@/lib/server/api/credentials";
 import { readPage, v1Page } from "@/lib/server/api/pagination";
 import { parseParams, pick, readForm, readQuery } from "@/lib/server/api/params";
 import { SERVICE_PARAMS, serviceResource } from "@/lib/server/api/resources/service";
+import { withApiIncomingHandling } from "@/lib/server/services/inbound/api-incoming-handling";
 import { apiHandler, json } from "@/lib/server/api/respond";
 import { createService } from "@/lib/server/services/messaging-services/create-service";
 import { createServiceSchema, SERVICE_FIELD_ERROR_CODES } from "@/lib/server/services/messaging-services/service-schema";
@@ -18,5 +19,5 @@ export const GET = apiHandler(async (req) => {
 export const POST = apiHandler(async (req) => {
   const { accountSid } = await authenticate(req);
   const input = parseParams(createServiceSchema, pick(await readForm(req), SERVICE_PARAMS), SERVICE_PARAMS, SERVICE_FIELD_ERROR_CODES);
-  return json(serviceResource(await createService(accountSid, input)), 201);
+  return json(serviceResource(await createService(accountSid, withApiIncomingHandling(input))), 201);
 });

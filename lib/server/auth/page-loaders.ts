@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/server/errors";
+import { getConversation } from "@/lib/server/services/conversations/conversation-queries";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
 import { requireViewerPage, type Viewer } from "./session";
 
@@ -8,6 +9,17 @@ export async function loadServiceForPage(sid: string): Promise<{ viewer: Viewer;
   const viewer = await requireViewerPage();
   try {
     return { viewer, service: await getService(viewer.accountSid, sid) };
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) notFound();
+    throw err;
+  }
+}
+
+/** For pages: a conversation thread of the signed-in account, or Next's 404 page. */
+export async function loadConversationForPage(sid: string): Promise<{ viewer: Viewer; thread: Awaited<ReturnType<typeof getConversation>> }> {
+  const viewer = await requireViewerPage();
+  try {
+    return { viewer, thread: await getConversation(viewer.accountSid, sid) };
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;

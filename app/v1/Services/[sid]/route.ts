@@ -1,6 +1,7 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { parseParams, pick, readForm } from "@/lib/server/api/params";
 import { SERVICE_PARAMS, serviceResource } from "@/lib/server/api/resources/service";
+import { withApiIncomingHandling } from "@/lib/server/services/inbound/api-incoming-handling";
 import { apiHandler, json, noContent } from "@/lib/server/api/respond";
 import { deleteService } from "@/lib/server/services/messaging-services/delete-service";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
@@ -17,7 +18,7 @@ export const GET = apiHandler<Ctx>(async (req, { params }) => {
 export const POST = apiHandler<Ctx>(async (req, { params }) => {
   const { accountSid } = await authenticate(req);
   const input = parseParams(updateServiceSchema, pick(await readForm(req), SERVICE_PARAMS), SERVICE_PARAMS, SERVICE_FIELD_ERROR_CODES);
-  return json(serviceResource(await updateService(accountSid, (await params).sid, input)));
+  return json(serviceResource(await updateService(accountSid, (await params).sid, withApiIncomingHandling(input))));
 });
 
 export const DELETE = apiHandler<Ctx>(async (req, { params }) => {
