@@ -1,12 +1,44 @@
+import Link from "next/link";
 import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
-import { Card } from "@/components/ui/card";
-import { NotAvailableYet } from "@/components/ui/not-available";
+import { listAlerts } from "@/lib/server/services/alerts/list-alerts";
+import { USECASES } from "@/lib/server/services/messaging-services/service-schema";
+import { AlertsTable } from "@/components/alerts/alerts-table";
+import { ComplianceForm } from "@/components/services/compliance-form";
+import { Badge, Card } from "@/components/ui/card";
+
+const RECENT = 10;
 
 export default async function CompliancePage({ params }: { params: Promise<{ sid: string }> }) {
-  await loadServiceForPage((await params).sid);
+  const { viewer, service: s } = await loadServiceForPage((await params).sid);
+  const recent = await listAlerts(viewer.accountSid, { service: s.sid, limit: RECENT });
   return (
-    <Card title="Compliance">
-      <NotAvailableYet what="Compliance" />
-    </Card>
+    <div className="space-y-6">
+      <Card title="Compliance" description="What this service sends, and whether to be warned about unregistered Sender IDs.">
+        <ComplianceForm sid={s.sid} usecase={s.usecase} senderIdPreregAlert={s.senderIdPreregAlert} />
+        <dl aria-label="Use cases" className="mt-6 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          {USECASES.map((u) => (
+            <div key={u.usecase} className="contents">
+              <dt className="font-mono text-xs text-slate-600">{u.usecase}</dt>
+              <dd className="text-slate-500">{u.description}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Card title="A2P 10DLC" description="US A2P 10DLC campaign registration of this service.">
+        <p className="text-sm text-slate-700">
+          US A2P registered: <Badge tone="slate">No</Badge> <span className="text-slate-500">(no campaign is registered for this service)</span>
+        </p>
+      </Card>
+      <Card
+        title="Recent alerts"
+        actions={
+          <Link className="text-sm text-indigo-700 hover:underline" href={`/alerts?service=${s.sid}`}>
+            All alerts for this service
+          </Link>
+        }
+      >
+        <AlertsTable alerts={recent.alerts} showService={false} label="Recent alerts" />
+      </Card>
+    </div>
   );
 }
