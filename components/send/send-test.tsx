@@ -69,6 +69,10 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
                     </p>
                   ) : null}
                 </div>
+                <label className="flex items-center gap-2 text-sm text-slate-700">
+                  <input type="checkbox" name="shortenUrls" value="true" className="size-4 rounded border-slate-300" />
+                  Shorten URLs (the service&apos;s link shortening domain; segments are counted after shortening)
+                </label>
                 <EncodingPreview body={body} smartEncoding={service?.smartEncoding ?? false} />
                 <Button type="submit" pending={pending}>
                   Send

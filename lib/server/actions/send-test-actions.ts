@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { formBool } from "@/lib/server/validation/fields";
 import { createMessage } from "@/lib/server/services/messages/create-message";
 import { receiveInboundMessage } from "@/lib/server/services/messages/receive-inbound-message";
 import type { ActionState } from "./action-state";
@@ -17,6 +18,7 @@ const sendSchema = z.object({
   from: z.string().trim().optional(),
   body: z.string().optional(),
   mediaUrls: lines.optional(),
+  shortenUrls: formBool.optional(),
 });
 
 /** Send Test: the same createMessage the REST API calls; the page then follows the message. */
@@ -31,6 +33,7 @@ export async function sendTestAction(_prev: ActionState, form: FormData): Promis
         from: d.from || undefined,
         body: d.body,
         mediaUrls: d.mediaUrls,
+        shortenUrls: d.shortenUrls,
       });
       return { sid: m.sid };
     },

@@ -7,6 +7,7 @@ import { Table, Td } from "@/components/ui/table";
 import { StatusBadge } from "@/components/logs/status-badge";
 import { AutoRefresh } from "@/components/logs/auto-refresh";
 import { RoutingTrace } from "@/components/logs/routing-trace";
+import { MessageLinkClicks } from "@/components/links/message-link-clicks";
 
 const FINAL = new Set(["delivered", "undelivered", "failed", "canceled", "received", "read"]);
 const fmt = (d: Date | null) => (d ? d.toISOString().replace("T", " ").replace("Z", " UTC") : "—");
@@ -109,6 +110,7 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
             </Table>
           )}
         </Card>
+        <MessageLinkClicks accountSid={viewer.accountSid} messageSid={m.sid} />
       </div>
     </>
   );
