@@ -15,13 +15,13 @@ export function ContentForm(props: { sid: string; smartEncoding: boolean; mmsCon
             label="Smart Encoding"
             name="smartEncoding"
             defaultChecked={props.smartEncoding}
-            description="Replace look-alike Unicode characters (curly quotes, long dashes…) with GSM-7 ones so messages cost fewer segments."
+            description="Replace look-alike Unicode characters (curly quotes, long dashes…) with GSM-7 ones so messages cost fewer segments. Emoji and other scripts are left alone. A message sent with SmartEncoded=true is smart-encoded even when this is off."
           />
           <Toggle
             label="MMS Converter"
             name="mmsConverter"
             defaultChecked={props.mmsConverter}
-            description="When the recipient's carrier cannot take MMS, send an SMS with a link to the media instead."
+            description="When the recipient's carrier cannot take MMS, send an SMS with a link to each media file instead (links work for 365 days and count toward segments). Off: the MMS is sent anyway, an alert is raised and the carrier will likely not deliver it."
           />
           <SelectField
             label="Scan message content"
