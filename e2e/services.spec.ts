@@ -36,6 +36,7 @@ test("create, edit and delete a Messaging Service", async ({ signedIn: page }) =
   await page.getByLabel("Validity period (seconds)").fill("600");
   await page.getByLabel("Status callback URL").fill("https://example.com/status");
   await page.getByLabel("Incoming messages").selectOption("webhook");
+  await page.getByLabel("Request URL").fill("https://example.com/sms");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
   await page.reload();

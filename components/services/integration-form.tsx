@@ -59,9 +59,9 @@ export function IntegrationForm({ service: s }: { service: IntegrationValues }) 
           <>
             <input type="hidden" name="sid" value={s.sid} />
             <fieldset className="space-y-4">
-              <legend className="text-sm font-semibold text-slate-900">Incoming messages</legend>
+              <legend className="text-sm font-semibold text-slate-900">When a message arrives</legend>
               <SelectField
-                label="Incoming message handling"
+                label="Incoming messages"
                 name="incomingHandling"
                 value={mode}
                 onChange={(ev) => setMode(ev.target.value)}

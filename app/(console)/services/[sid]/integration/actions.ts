@@ -40,6 +40,6 @@ export async function updateIntegrationAction(_prev: ActionState, form: FormData
       revalidatePath(`/services/${sid}`, "layout");
       return s;
     },
-    () => "Integration settings saved",
+    () => "Settings saved",
   );
 }
