@@ -53,7 +53,8 @@ async function reserveSlots(reqs: SlotRequest[]): Promise<Slot[]> {
     input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS i(sid text, micros float8, n int)),
     r AS (
       INSERT INTO sender_rate_slots AS s (sender_sid, next_at)
-      SELECT i.sid, now.t + make_interval(secs => i.n * i.micros / 1e6) FROM input i, now
+      -- SID order: two workers' batches lock their senders' rows in the same order (no deadlock).
+      SELECT i.sid, now.t + make_interval(secs => i.n * i.micros / 1e6) FROM input i, now ORDER BY i.sid
       ON CONFLICT (sender_sid) DO UPDATE
         SET next_at = GREATEST(s.next_at, (SELECT t FROM now)) + (EXCLUDED.next_at - (SELECT t FROM now))
       RETURNING s.sender_sid, s.next_at
@@ -86,11 +87,34 @@ export async function reserveSlot(senderSid: string, micros: number): Promise<Sl
  * next_at to now + spacing. True means "hand off now". This keeps an idle
  * sender from wasting a whole interval because a query was slow.
  */
+interface Reclaim {
+  sid: string;
+  slot_ms: number;
+  micros: number;
+}
+
+/** Reclaims of many late workers in one statement (rows locked in SID order, like reservations). */
+async function reclaimMany(reqs: Reclaim[]): Promise<boolean[]> {
+  const rows = await db.$queryRaw<{ sid: string }[]>(Prisma.sql`
+    WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(reqs)}::jsonb) AS i(sid text, slot_ms float8, micros float8)),
+    locked AS (
+      SELECT s.sender_sid FROM sender_rate_slots s JOIN input i ON i.sid = s.sender_sid
+       WHERE s.next_at <= to_timestamp(i.slot_ms / 1000) AT TIME ZONE 'UTC' + make_interval(secs => (i.micros + 1000) / 1e6)
+       ORDER BY s.sender_sid FOR UPDATE OF s
+    )
+    UPDATE sender_rate_slots s
+       SET next_at = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => i.micros / 1e6)
+      FROM input i, locked l
+     WHERE s.sender_sid = i.sid AND l.sender_sid = i.sid
+       AND s.next_at <= to_timestamp(i.slot_ms / 1000) AT TIME ZONE 'UTC' + make_interval(secs => (i.micros + 1000) / 1e6)
+    RETURNING s.sender_sid AS sid`);
+  const won = new Set(rows.map((r) => r.sid));
+  return reqs.map((r) => won.has(r.sid));
+}
+
+// One reclaim per sender per statement: only the holder of the last slot can win anyway.
+const batchedReclaim = coalesce<Reclaim, boolean>({ maxBatch: 200, maxInFlight: 2, run: reclaimMany, keyOf: (r) => r.sid });
+
 export async function reclaimLateSlot(senderSid: string, slotAtMs: number, micros: number): Promise<boolean> {
-  const n = await db.$executeRaw(Prisma.sql`
-    UPDATE sender_rate_slots
-       SET next_at = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${micros}::float8 / 1e6)
-     WHERE sender_sid = ${senderSid}
-       AND next_at <= to_timestamp(${slotAtMs}::float8 / 1000) AT TIME ZONE 'UTC' + make_interval(secs => (${micros}::float8 + 1000) / 1e6)`);
-  return n === 1;
+  return batchedReclaim({ sid: senderSid, slot_ms: slotAtMs, micros });
 }

@@ -1,7 +1,7 @@
 import { encodeBody } from "@/lib/core/encoding/encode-body";
 import { isSid } from "@/lib/core/ids";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db, type Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { DISPATCH_TASK } from "@/lib/server/pipeline/task-names";
 import { lookupSendContext } from "./lookup-send-context";
@@ -78,8 +78,8 @@ export async function createMessage(
     if (ahead <= SCHEDULE_MIN_MS || ahead > SCHEDULE_MAX_MS) throw messageError(35115);
   }
 
-  const tx: Tx = opts.tx ?? db;
-  const ctx = await lookupSendContext(accountSid, serviceSid, from, recipient.address, tx);
+  // Without a caller's transaction, concurrent creates share the lookup query (lookup-send-context.ts).
+  const ctx = await lookupSendContext(accountSid, serviceSid, from, recipient.address, opts.tx);
   if (serviceSid && !ctx.service) throw messageError(21701, `(${serviceSid})`);
   if (from && !ctx.sender) throw messageError(21606);
   if (ctx.optedOut && !opts.allowOptedOut) throw messageError(21610);

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
 import { DISPATCH_TASK } from "@/lib/server/pipeline/task-names";
 import { messageColumns, type Message } from "./message-columns";
@@ -57,49 +58,30 @@ async function insertRows(rows: NewMessageRow[]): Promise<Message[]> {
 }
 
 /**
- * Group commit for the API's hot path: creates arriving within MAX_WAIT_MS
- * of each other (up to MAX_BATCH) share one INSERT ... add_jobs statement.
- * Postgres here commits ~600 single-message transactions per second (each
- * add_job also takes NOTIFY's commit-time lock) but ~7,000 messages per
- * second in batches of 16. Each caller still gets its own row back; if the
- * statement fails, every caller of that batch gets the error (validation ran
- * before, so this means the database itself failed).
+ * Group commit for the API's hot path: creates arriving while earlier
+ * statements run share the next INSERT ... add_jobs statement (up to
+ * MAX_BATCH; see lib/server/db/coalesce.ts). Postgres here commits ~600
+ * single-message transactions per second (each add_job also takes NOTIFY's
+ * commit-time lock) but ~7,000 messages per second in batches of 16. Each
+ * caller still gets its own row back. If a batch's statement fails, each of
+ * its rows is retried alone, so one caller's failure is not another's.
  */
-const MAX_BATCH = 64;
-const MAX_WAIT_MS = 2;
-let pending: { row: NewMessageRow; resolve: (m: Message) => void; reject: (e: unknown) => void }[] = [];
-let timer: NodeJS.Timeout | null = null;
-
-function flush() {
-  timer = null;
-  const batch = pending;
-  pending = [];
-  if (batch.length === 0) return;
-  insertRows(batch.map((b) => b.row)).then(
-    (rows) => {
-      const bySid = new Map(rows.map((r) => [r.sid, r]));
-      for (const b of batch) {
-        const row = bySid.get(b.row.sid);
-        if (row) {
-          delete (row as Partial<{ jobs: unknown }>).jobs;
-          b.resolve(row);
-        } else b.reject(new Error(`message ${b.row.sid} was not inserted`));
-      }
-    },
-    (err: unknown) => {
-      for (const b of batch) b.reject(err);
-    },
-  );
-}
+const MAX_BATCH = 128;
+const insertBatched = coalesce<NewMessageRow, Message>({
+  maxBatch: MAX_BATCH,
+  maxInFlight: 4,
+  run: async (rows) => {
+    const inserted = await insertRows(rows);
+    const bySid = new Map(inserted.map((r) => [r.sid, r]));
+    return rows.map((row) => {
+      const m = bySid.get(row.sid);
+      if (!m) throw new Error(`message ${row.sid} was not inserted`);
+      delete (m as Partial<{ jobs: unknown }>).jobs;
+      return m;
+    });
+  },
+});
 
 export function insertMessage(row: NewMessageRow): Promise<Message> {
-  return new Promise((resolve, reject) => {
-    pending.push({ row, resolve, reject });
-    if (pending.length >= MAX_BATCH) {
-      if (timer) clearTimeout(timer);
-      flush();
-    } else if (!timer) {
-      timer = setTimeout(flush, MAX_WAIT_MS);
-    }
-  });
+  return insertBatched(row);
 }
