@@ -12,6 +12,9 @@ test("Content Settings: the switches save, and the pipeline honours them (Smart 
   const service = await seedService(account.accountSid, "Content");
   await seedPoolNumber(account.accountSid, service, randomUsNumber(), { mms: true });
   const client = twilioClient(account.accountSid, account.authToken);
+  // Set before any send: workers cache an account's simulator rules for 2 s.
+  const noMms = randomUsNumber();
+  await simRule(request, account, { Prefix: noMms, Outcome: "delivered", NoMms: "true" });
   const final = async (sid: string) => {
     await expect.poll(async () => (await client.messages(sid).fetch()).status, { timeout: 20_000 }).toMatch(/delivered|undelivered|failed/);
     return client.messages(sid).fetch();
@@ -38,8 +41,6 @@ test("Content Settings: the switches save, and the pipeline honours them (Smart 
   expect((await simDelivery(request, account, to, off.sid))?.body).toBe(CURLY);
 
   // MMS Converter off, recipient's carrier without MMS: the MMS goes anyway and is not delivered.
-  const noMms = randomUsNumber();
-  await simRule(request, account, { Prefix: noMms, Outcome: "delivered", NoMms: "true" });
   const mmsOff = await final((await client.messages.create({ to: noMms, messagingServiceSid: service, body: "Pic", mediaUrl: ["https://example.com/pic.jpg"] })).sid);
   expect(mmsOff).toMatchObject({ status: "undelivered", errorCode: 30006 });
 
