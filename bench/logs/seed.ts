@@ -12,6 +12,8 @@ export const RECIPIENTS = 1_000_000;
 export const DAYS = 90;
 export const BENCH_EMAIL = "bench@logs.bench";
 export const BENCH_PASSWORD = "bench-logs-password";
+/** Bumped when the generated data changes, so an older seed is rebuilt rather than reused. */
+const SEED_NAME = "Bench logs v2";
 
 export const senderAt = (i: number) => "+1415" + String(i % SENDERS).padStart(7, "0");
 export const recipientAt = (i: number) => "+1646" + String(i % RECIPIENTS).padStart(7, "0");
@@ -40,8 +42,9 @@ function insertChunk(account: string, from: number, to: number, total: number, s
            NULL, 36000, NULL, ts, ts, ts
       FROM generate_series(${from}, ${to - 1}) AS i,
            -- Independent pseudo-random draws per row, so service, status and error code are uncorrelated.
-           LATERAL (SELECT hashint4(i) & 2147483647 AS a, hashint8(i::bigint) & 2147483647 AS b,
-                           hashtext(i::text) & 2147483647 AS c) AS h,
+           -- (hashint8 of a small value equals hashint4's, so salted hashtext draws instead.)
+           LATERAL (SELECT hashtext('service' || i) & 2147483647 AS a, hashtext('status' || i) & 2147483647 AS b,
+                           hashtext('error' || i) & 2147483647 AS c) AS h,
            LATERAL (SELECT timestamp '${seededAt.toISOString().replace("T", " ").replace("Z", "")}'
                            - make_interval(secs => (${total} - i)::float8 * ${spanMs / 1000} / ${total}) AS ts) AS t,
            LATERAL (SELECT CASE WHEN i % 10 = 0 THEN 'received'
@@ -63,6 +66,8 @@ async function seededCount(url: string): Promise<number | null> {
     return null; // no such database yet
   }
   try {
+    const version = await client.query(`SELECT 1 FROM accounts WHERE sid = $1 AND friendly_name = $2`, [BENCH_ACCOUNT, SEED_NAME]);
+    if (version.rowCount === 0) return null;
     const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE account_sid = $1`, [BENCH_ACCOUNT]);
     return Number(r.rows[0]?.n ?? 0);
   } catch {
@@ -92,10 +97,11 @@ export async function benchDatabase(total: number, log: (s: string) => void): Pr
   await client.connect();
   try {
     await client.query(`SET maintenance_work_mem = '1GB'`);
-    await client.query(`INSERT INTO accounts (sid, friendly_name, auth_token, updated_at) VALUES ($1, 'Bench logs', $2, now()), ($3, 'Other', $2, now())`, [
+    await client.query(`INSERT INTO accounts (sid, friendly_name, auth_token, updated_at) VALUES ($1, $4, $2, now()), ($3, 'Other', $2, now())`, [
       BENCH_ACCOUNT,
       "b".repeat(32),
       OTHER_ACCOUNT,
+      SEED_NAME,
     ]);
     for (const [i, sid] of SERVICES.entries()) {
       await client.query(`INSERT INTO services (sid, account_sid, friendly_name, updated_at) VALUES ($1, $2, $3, now())`, [sid, BENCH_ACCOUNT, `Bench service ${String(i + 1).padStart(2, "0")}`]);
