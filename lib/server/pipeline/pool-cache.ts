@@ -49,8 +49,23 @@ export async function loadPool(serviceSid: string): Promise<PoolSender[]> {
   return senders;
 }
 
-/** One sender by SID (explicit From sends), any of the four tables, scoped to the account. */
+const senders = new Map<string, { sender: PoolSender | null; expires: number }>();
+
+/**
+ * One sender by SID (explicit From sends), any of the four tables, scoped to
+ * the account; cached like pools (POOL_TTL_MS), since every From send reads it.
+ */
 export async function loadSender(accountSid: string, senderSid: string): Promise<PoolSender | null> {
+  const key = `${accountSid}:${senderSid}`;
+  const hit = senders.get(key);
+  if (hit && hit.expires > Date.now()) return hit.sender;
+  const sender = await querySender(accountSid, senderSid);
+  if (senders.size > 10_000) senders.clear();
+  senders.set(key, { sender, expires: Date.now() + POOL_TTL_MS });
+  return sender;
+}
+
+async function querySender(accountSid: string, senderSid: string): Promise<PoolSender | null> {
   const rows = await db.$queryRaw<(PoolSender & { accountSid: string })[]>(Prisma.sql`
     SELECT * FROM (
       SELECT sid, account_sid AS "accountSid", CASE WHEN number_type = 'toll_free' THEN 'toll_free' ELSE 'long_code' END AS kind, phone_number AS address,
