@@ -5,6 +5,7 @@ import { seedService } from "./fixtures/messages";
 import { signInViaApi } from "./fixtures/test";
 
 test("Domains page: add a domain, upload and replace its certificate, configure it, use it for a service, delete it", async ({ signedIn: page, account }) => {
+  test.setTimeout(180_000); // two certificate takeovers and many round trips on a shared 2-core box
   await seedService(account.accountSid, "Promotions");
   const domainName = uniqueDomain();
   await page.goto("/domains");
