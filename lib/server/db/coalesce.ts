@@ -11,8 +11,9 @@
  * throws for a batch of several, each item is retried alone, so one bad
  * item (or a conflict between items) fails only its own caller.
  * `keyOf`, when given, keeps two items with the same key out of one batch
- * (a statement may not update the same row twice); the later one waits for
- * the next batch.
+ * and out of two statements running at once (a statement may not update
+ * the same row twice, and two concurrent ones would race): the later item
+ * waits until the earlier one's statement is done, as it would in sequence.
  */
 export interface CoalesceOptions<I, O> {
   maxBatch: number;
@@ -31,6 +32,8 @@ export function coalesce<I, O>(opts: CoalesceOptions<I, O>): (item: I) => Promis
   let queue: Pending<I, O>[] = [];
   let inFlight = 0;
   let scheduled = false;
+  /** Keys of items whose statement is running. */
+  const busy = new Set<string>();
 
   const take = (): Pending<I, O>[] => {
     if (!opts.keyOf) {
@@ -43,7 +46,7 @@ export function coalesce<I, O>(opts: CoalesceOptions<I, O>): (item: I) => Promis
     const rest: Pending<I, O>[] = [];
     for (const p of queue) {
       const k = opts.keyOf(p.item);
-      if (batch.length < opts.maxBatch && !keys.has(k)) {
+      if (batch.length < opts.maxBatch && !keys.has(k) && !busy.has(k)) {
         keys.add(k);
         batch.push(p);
       } else rest.push(p);
@@ -76,9 +79,13 @@ export function coalesce<I, O>(opts: CoalesceOptions<I, O>): (item: I) => Promis
     scheduled = false;
     while (inFlight < opts.maxInFlight && queue.length > 0) {
       const batch = take();
+      if (batch.length === 0) return; // everything queued waits for a running statement
+      const keys = opts.keyOf ? batch.map((p) => opts.keyOf!(p.item)) : [];
+      for (const k of keys) busy.add(k);
       inFlight++;
       void runOne(batch).finally(() => {
         inFlight--;
+        for (const k of keys) busy.delete(k);
         if (queue.length > 0) schedule();
       });
     }
