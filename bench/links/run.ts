@@ -7,6 +7,9 @@
  * then checks that every answered redirect left exactly one click row.
  *
  * Env: LINK_BENCH_SECONDS (10), LINK_BENCH_CONNECTIONS (64), LINK_BENCH_PORT (4299).
+ * To measure a server that is already running (e.g. `next start` routing by
+ * Host through proxy.ts), set LINK_BENCH_DATABASE_URL to its database and
+ * LINK_BENCH_PORT to its port: the links are seeded there, nothing is spawned.
  */
 import { spawn } from "node:child_process";
 import http from "node:http";
@@ -19,29 +22,36 @@ const CONNECTIONS = Number(process.env.LINK_BENCH_CONNECTIONS ?? 64);
 const PORT = Number(process.env.LINK_BENCH_PORT ?? 4299);
 const TARGET_RPS = 5_000;
 const TARGET_P99_MS = 20;
-const DOMAIN = "bench.links.test";
 const LINKS = 1_000;
 
-const url = await freshTestDatabase(`bench_links_${process.pid}`);
+const external = process.env.LINK_BENCH_DATABASE_URL;
+const url = external ?? (await freshTestDatabase(`bench_links_${process.pid}`));
 await migrateQueueSchema(url);
+// Unique per run, so seeding into an existing database never collides.
+const tag = `${Date.now().toString(16)}${process.pid.toString(16)}`.padStart(32, "0").slice(-32);
+const [AC, MG, DN, ZK] = ["AC", "MG", "DN", "ZK"].map((p) => p + tag);
+const DOMAIN = `b${tag.slice(-10)}.bench-links.test`;
+const slugs = Array.from({ length: LINKS }, (_, i) => `${tag.slice(-5)}${String(i).padStart(5, "0")}`);
 const pool = new pg.Pool({ connectionString: url, max: 2 });
-await pool.query(`INSERT INTO accounts (sid, friendly_name, auth_token, updated_at) VALUES ('AC00000000000000000000000000000001', 'bench', 'x', now())`);
-await pool.query(`INSERT INTO services (sid, account_sid, friendly_name, updated_at) VALUES ('MG00000000000000000000000000000001', 'AC00000000000000000000000000000001', 'bench', now())`);
-await pool.query(`INSERT INTO link_domains (sid, account_sid, domain_name, config_sid) VALUES ('DN00000000000000000000000000000001', 'AC00000000000000000000000000000001', $1, 'ZK00000000000000000000000000000001')`, [DOMAIN]);
-const slugs = Array.from({ length: LINKS }, (_, i) => `bench${String(i).padStart(5, "0")}`);
+await pool.query(`INSERT INTO accounts (sid, friendly_name, auth_token, updated_at) VALUES ($1, 'bench', 'x', now())`, [AC]);
+await pool.query(`INSERT INTO services (sid, account_sid, friendly_name, updated_at) VALUES ($1, $2, 'bench', now())`, [MG, AC]);
+await pool.query(`INSERT INTO link_domains (sid, account_sid, domain_name, config_sid) VALUES ($1, $2, $3, $4)`, [DN, AC, DOMAIN, ZK]);
 await pool.query(
   `INSERT INTO short_links (slug, account_sid, domain_sid, service_sid, message_sid, recipient, original_url, created_at)
-   SELECT s, 'AC00000000000000000000000000000001', 'DN00000000000000000000000000000001', 'MG00000000000000000000000000000001',
-          'SM' || lpad(i::text, 32, '0'), '+14155550100', 'https://example.org/p/' || i, now() AT TIME ZONE 'UTC'
+   SELECT s, $2, $3, $4, 'SM' || lpad(i::text, 32, '0'), '+14155550100', 'https://example.org/p/' || i, now() AT TIME ZONE 'UTC'
      FROM unnest($1::text[]) WITH ORDINALITY AS t(s, i)`,
-  [slugs],
+  [slugs, AC, DN, MG],
 );
 
-const server = spawn("npx", ["tsx", "bench/links/server.ts", url, String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
-  server.on("exit", (code) => reject(new Error(`link server exited ${code}`)));
-});
+let server: ReturnType<typeof spawn> | null = null;
+if (!external) {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/links/server.ts", url, String(PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+  server = child;
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
+    child.on("exit", (code) => reject(new Error(`link server exited ${code}`)));
+  });
+}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 function hit(slug: string): Promise<number> {
@@ -79,24 +89,32 @@ async function drive(ms: number, record: boolean) {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 await drive(2_000, false); // warm-up: caches, JIT, connections
-const before = Number((await pool.query(`SELECT count(*) FROM link_clicks`)).rows[0].count);
+const clicks = async () => Number((await pool.query(`SELECT count(*) FROM link_clicks WHERE account_sid = $1`, [AC])).rows[0].count);
+const before = await clicks();
 const t0 = performance.now();
 const run = await drive(SECONDS * 1000, true);
 const elapsed = (performance.now() - t0) / 1000;
-const after = Number((await pool.query(`SELECT count(*) FROM link_clicks`)).rows[0].count);
+const after = await clicks();
 const sorted = run.latencies.sort((a, b) => a - b);
 const rps = run.latencies.length / elapsed;
 const p99 = pct(sorted, 99);
 
-console.log(`bench:links  ${SECONDS}s, ${CONNECTIONS} keep-alive connections, ${LINKS} links, click recording on`);
+console.log(`bench:links  ${external ? `running server on :${PORT}` : "dedicated link listener"}, ${SECONDS}s, ${CONNECTIONS} keep-alive connections, ${LINKS} links, click recording on`);
 console.log(`  requests      ${run.latencies.length} (${run.redirects} redirects, ${run.other} other)`);
 console.log(`  throughput    ${rps.toFixed(0)} req/s   target ${TARGET_RPS}   ratio ${(rps / TARGET_RPS).toFixed(2)}x`);
 console.log(`  latency ms    p50 ${pct(sorted, 50).toFixed(2)}  p90 ${pct(sorted, 90).toFixed(2)}  p99 ${p99.toFixed(2)}  max ${(sorted[sorted.length - 1] ?? 0).toFixed(2)}`);
 console.log(`  p99 target    < ${TARGET_P99_MS} ms   ratio ${(TARGET_P99_MS / Math.max(p99, 0.001)).toFixed(2)}x (>1 meets it)`);
 console.log(`  clicks stored ${after - before} for ${run.redirects} redirects answered ${after - before === run.redirects ? "(every answered click committed)" : "(MISMATCH)"}`);
 
-server.kill("SIGTERM");
 agent.destroy();
+if (server) {
+  const child = server;
+  await new Promise<void>((r) => {
+    child.removeAllListeners("exit");
+    child.on("exit", () => r());
+    child.kill("SIGTERM");
+  });
+}
 await pool.end();
-await dropTestDatabase(url);
+if (!external) await dropTestDatabase(url);
 process.exit(after - before === run.redirects ? 0 : 1);

@@ -73,6 +73,8 @@ export interface LinkServer {
  */
 export async function startLinkServer(opts: { connectionString: string; httpPort: number; httpsPort?: number; host?: string }): Promise<LinkServer> {
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: Number(process.env.LINK_DB_POOL_MAX ?? 8) });
+  // An idle connection dropped by the server must not crash the launcher (pg emits it on the pool).
+  pool.on("error", (err) => console.error("link server database connection lost", err.message));
   const store = new PgLinkStore(pool);
   const handler = linkRequestHandler(store);
   const plain = http.createServer({ keepAlive: true }, handler);

@@ -8,6 +8,8 @@ export function sharedLinkStore(): PgLinkStore {
   if (g.linkStore) return g.linkStore;
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  g.linkStore = new PgLinkStore(new pg.Pool({ connectionString: url, max: 4 }));
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on("error", (err) => console.error("link store database connection lost", err.message));
+  g.linkStore = new PgLinkStore(pool);
   return g.linkStore;
 }
