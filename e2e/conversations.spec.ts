@@ -5,6 +5,9 @@ import { signInViaApi, test, expect } from "./fixtures/test";
 import { twilioClient } from "./fixtures/twilio-client";
 import { simDeliveries, simInbound } from "./fixtures/webhook-app";
 
+// Whole flows through workers and the simulator on a shared machine: allow more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const line = () => `+1415${String(randomInt(2_000_000, 9_999_999))}`;
 
 test("autocreate a conversation: the thread appears live, a reply from it reaches the handset", async ({ signedIn: page, request, account }) => {
@@ -17,7 +20,7 @@ test("autocreate a conversation: the thread appears live, a reply from it reache
   await page.goto(`/services/${service}/integration`);
   await page.getByLabel("Incoming messages").selectOption("conversation");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await expect(page.getByText("Settings saved")).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Conversations" }).click();
   await expect(page.getByRole("heading", { name: "Conversations", level: 1 })).toBeVisible();
@@ -38,12 +41,12 @@ test("autocreate a conversation: the thread appears live, a reply from it reache
   // An empty reply is refused at the field and sends nothing
   const reply = page.getByLabel(`Reply to ${handset}`);
   await page.getByRole("button", { name: "Send reply" }).click();
-  await expect(page.getByText("Message body is required.")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Reply" }).getByText("Message body is required.")).toBeVisible();
   await expect(reply).toHaveAttribute("aria-invalid", "true");
 
   await reply.fill("Sorry! It ships today.");
   await page.getByRole("button", { name: "Send reply" }).click();
-  await expect(page.getByText("Reply sent")).toBeVisible();
+  await expect(page.getByText("Reply sent")).toBeVisible({ timeout: 30_000 });
   await expect(reply).toHaveValue("");
   const sent = messages.getByRole("listitem", { name: "Sent message" });
   await expect(sent).toContainText("Sorry! It ships today.");

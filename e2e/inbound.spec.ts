@@ -6,6 +6,9 @@ import { seedPoolNumber, seedService } from "./fixtures/messages";
 import { twilioClient } from "./fixtures/twilio-client";
 import { refusedUrl, simDeliveries, simInbound, startWebhookApp, type WebhookHit } from "./fixtures/webhook-app";
 
+// Whole flows through workers and the simulator on a shared machine: allow more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const line = () => `+1415${String(randomInt(2_000_000, 9_999_999))}`;
 const validSignature = (token: string, hit: WebhookHit) =>
   twilio.validateRequest(token, String(hit.headers["x-twilio-signature"]), hit.url, hit.method === "GET" ? {} : hit.params);

@@ -2,6 +2,9 @@ import { seedService } from "./fixtures/messages";
 import { test, expect } from "./fixtures/test";
 import { twilioClient } from "./fixtures/twilio-client";
 
+// Whole flows on a shared machine: allow more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test("Integration page: each mode's fields, validation with field errors, values saved and seen by the API", async ({ signedIn: page, account }) => {
   const service = await seedService(account.accountSid, "Integrations");
   const client = twilioClient(account.accountSid, account.authToken);
@@ -37,7 +40,7 @@ test("Integration page: each mode's fields, validation with field errors, values
   await page.getByLabel("Status callback URL").fill("https://app.example.com/status");
   await page.getByLabel("Validity period (seconds)").fill("3600");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await expect(page.getByText("Settings saved")).toBeVisible({ timeout: 30_000 });
 
   await page.reload();
   await expect(mode).toHaveValue("webhook");
@@ -60,7 +63,7 @@ test("Integration page: each mode's fields, validation with field errors, values
   await mode.selectOption("conversation");
   await expect(page.getByText("gets a thread in Conversations")).toBeVisible();
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await expect(page.getByText("Settings saved")).toBeVisible({ timeout: 30_000 });
   await page.reload();
   await expect(mode).toHaveValue("conversation");
   expect((await client.messaging.v1.services(service).fetch()).inboundRequestUrl).toBe("https://app.example.com/sms");
@@ -68,7 +71,7 @@ test("Integration page: each mode's fields, validation with field errors, values
   // Clearing the status callback clears it
   await page.getByLabel("Status callback URL").fill("");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Settings saved")).toBeVisible();
+  await expect(page.getByText("Settings saved")).toBeVisible({ timeout: 30_000 });
   expect((await client.messaging.v1.services(service).fetch()).statusCallback).toBeNull();
 });
 

@@ -23,7 +23,10 @@ export function ConversationThread({ initial }: { initial: ThreadJson }) {
   const thread = useQuery({ queryKey: ["conversation", sid], queryFn: () => fetchThread(sid), initialData: initial, refetchInterval: 2_000 });
   const end = useRef<HTMLLIElement>(null);
   const count = thread.data.messages.length;
-  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [count]);
+  // Block body: scrollIntoView returns a Promise in current Chromium, and an effect may only return a cleanup function.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "nearest" });
+  }, [count]);
   const c = thread.data.conversation;
   return (
     <div className="space-y-4">
