@@ -9,7 +9,9 @@
  * Uses its own database (switchyard_bench_pipeline) and port (BENCH_PORT, 3400).
  * Needs a production build in NEXT_DIST_DIR (default .next-pipe); builds one if missing.
  *
- * Options: `--intake` or `--e2e` runs one phase only. Environment:
+ * Options: `--intake` or `--e2e` runs one phase only; `--drain` makes the
+ * end-to-end phase queue every message first and then start the workers
+ * (the pipeline's own throughput, apart from the API's). Environment:
  * INTAKE_SECONDS (15), INTAKE_CONCURRENCY (32), E2E_MESSAGES (30000),
  * E2E_CONCURRENCY (32), BENCH_WORKERS (2 processes), WORKER_CONCURRENCY,
  * BENCH_SHORT_CODES (20, 100 mps each), BENCH_LONG_CODES (0, 1 mps each:
@@ -106,14 +108,23 @@ async function main() {
   await db.query(`UPDATE messages SET status = 'canceled' WHERE status = 'accepted'`);
 
   console.log(`\n== End to end (${WORKERS} worker processes, ${SHORT_CODES} short codes at 100 mps + ${LONG_CODES} long codes at 1 mps, ${E2E_MESSAGES} messages) ==`);
-  for (let i = 0; i < WORKERS; i++) {
-    run("npx", ["tsx", "scripts/worker.ts"], { DATABASE_URL: url, ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}), DB_POOL_MAX: "12" });
-  }
-  await new Promise((r) => setTimeout(r, 8000)); // worker start-up (tsx compile, queue migration check)
+  const startWorkers = async () => {
+    for (let i = 0; i < WORKERS; i++) {
+      run("npx", ["tsx", "scripts/worker.ts"], { DATABASE_URL: url, ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}), DB_POOL_MAX: "12" });
+    }
+    await new Promise((r) => setTimeout(r, 8000)); // worker start-up (tsx compile, queue migration check)
+  };
+  // live: workers run while the API takes the messages (end to end includes intake).
+  // drain (--drain): the API takes every message first, then the workers start: the carrier-side
+  // span measures the pipeline alone (route, rate-limit, hand off, report) on a full queue.
+  const drain = process.argv.includes("--drain");
+  console.log(drain ? "mode: drain (API first, workers started after)" : "mode: live (workers running while the API takes the messages)");
+  if (!drain) await startWorkers();
   const e2eStart = new Date();
   const sending = drive({ url: endpoint, auth, concurrency: E2E_CONCURRENCY, total: E2E_MESSAGES, seconds: 600, body: (i) => body(i + 1_000_000) });
   const sendResult = await sending;
   console.log(`submitted ${sendResult.sent} in ${sendResult.seconds.toFixed(1)} s (${sendResult.rate.toFixed(0)} msg/s, p99 ${sendResult.p99.toFixed(1)} ms, errors ${sendResult.errors})`);
+  if (drain) await startWorkers();
   const deadline = Date.now() + 600_000;
   for (;;) {
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE created_at >= $1 AND status IN ('delivered','undelivered','failed')`, [e2eStart]);
@@ -129,9 +140,9 @@ async function main() {
   const s = span.rows[0]!;
   const e2eSeconds = (new Date(s.last).getTime() - e2eStart.getTime()) / 1000;
   const carrierSeconds = (new Date(s.last).getTime() - new Date(s.first).getTime()) / 1000;
-  const e2eRate = Number(s.n) / e2eSeconds;
+  const e2eRate = Number(s.n) / (drain ? carrierSeconds : e2eSeconds);
   console.log(`${s.n} delivered to the simulator; first create -> last carrier receipt ${e2eSeconds.toFixed(1)} s = ${e2eRate.toFixed(0)} msg/s end to end (carrier-side span ${carrierSeconds.toFixed(1)} s = ${(Number(s.n) / carrierSeconds).toFixed(0)} msg/s); not delivered: ${s.failed}`);
-  console.log(`vs target: ${(e2eRate / TARGET_E2E).toFixed(2)}x of ${TARGET_E2E} msg/s`);
+  console.log(`vs target (${drain ? "carrier-side span" : "first create -> last receipt"}): ${(e2eRate / TARGET_E2E).toFixed(2)}x of ${TARGET_E2E} msg/s`);
 
   // Busiest 1-second window per sender: every delivery starts a window [t, t + 1 s) (received_at has
   // millisecond precision, so "t + 999 ms inclusive" is that window); compared with the sender's own limit.
