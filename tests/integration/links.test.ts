@@ -1,4 +1,6 @@
 import http from "node:http";
+import https from "node:https";
+import { X509Certificate } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import twilio from "twilio";
@@ -8,7 +10,7 @@ import { LINK_LIFETIME_MS } from "@/lib/core/links/expiry";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { decryptPrivateKey } from "@/lib/server/links/key-encryption";
-import { linkRequestHandler } from "@/lib/server/links/link-server";
+import { linkRequestHandler, startLinkServer } from "@/lib/server/links/link-server";
 import { PgLinkStore } from "@/lib/server/links/link-store";
 import { parseCertificateBundle } from "@/lib/server/links/parse-certificate";
 import { migrateQueueSchema } from "@/lib/server/pipeline/queue-schema";
@@ -327,5 +329,36 @@ describe("redirects, clicks and click callbacks", () => {
     const answers = await Promise.all(Array.from({ length: 200 }, () => get(domainName, `/${slug}`)));
     expect(answers.every((a) => a.status === 302)).toBe(true);
     expect(await db.linkClick.count({ where: { slug } })).toBe(200);
+  });
+});
+
+describe("HTTPS on link domains (SNI, the uploaded certificate)", () => {
+  it("serves the active certificate, keeps it while a replacement is validated, then serves the replacement", async () => {
+    const server = await startLinkServer({ connectionString: process.env.DATABASE_URL as string, httpPort: 0, httpsPort: 0, host: "127.0.0.1", certCacheMs: 0 });
+    try {
+      const { account, domain, domainName } = await linkSetup();
+      const servedFingerprint = () =>
+        new Promise<string>((resolve, reject) => {
+          const req = https.request(
+            { host: "127.0.0.1", port: server.httpsPort as number, servername: domainName, path: "/ZZZZZZZZZZ", headers: { host: domainName }, rejectUnauthorized: false, agent: false },
+            (res) => {
+              resolve((res.socket as import("node:tls").TLSSocket).getPeerCertificate().fingerprint256);
+              res.resume();
+            },
+          );
+          req.on("error", reject);
+          req.end();
+        });
+      const active = await db.linkDomainCertificate.findFirstOrThrow({ where: { domainSid: domain.sid, state: "active" } });
+      expect(await servedFingerprint()).toBe(active.fingerprint);
+      const next = makeCertificate({ cn: domainName, sans: [domainName], days: 90 });
+      await uploadCertificate(account.sid, domain.sid, next.bundle);
+      expect(await servedFingerprint()).toBe(active.fingerprint); // no downtime, no early switch
+      const { pending } = await domainCertificates(domain.sid);
+      await promoteCertificate(pending?.sid as string);
+      expect(await servedFingerprint()).toBe(new X509Certificate(next.cert).fingerprint256);
+    } finally {
+      await server.stop();
+    }
   });
 });

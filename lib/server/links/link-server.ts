@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import type { AddressInfo } from "node:net";
 import tls from "node:tls";
 import pg from "pg";
 import { resolveRedirect } from "@/lib/server/services/links/resolve-redirect";
@@ -36,7 +37,7 @@ export function linkRequestHandler(store: LinkStore, now: () => Date = () => new
  * 30 s, so a promoted replacement is served within 30 s while the old one,
  * still valid, keeps serving until then: no downtime).
  */
-function sniCallback(pool: pg.Pool) {
+function sniCallback(pool: pg.Pool, ttlMs: number) {
   const cache = new Map<string, { ctx: tls.SecureContext | null; until: number }>();
   return (servername: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void) => {
     const name = servername.toLowerCase();
@@ -51,7 +52,7 @@ function sniCallback(pool: pg.Pool) {
       .then(({ rows }) => {
         const row = rows[0];
         const ctx = row ? tls.createSecureContext({ cert: row.cert_pem, key: decryptPrivateKey(row.key_encrypted) }) : null;
-        cache.set(name, { ctx, until: Date.now() + 30_000 });
+        cache.set(name, { ctx, until: Date.now() + ttlMs });
         if (ctx) cb(null, ctx);
         else cb(new Error(`no certificate for ${name}`));
       })
@@ -71,7 +72,14 @@ export interface LinkServer {
  * (scripts/start.ts, scripts/e2e-server.ts) beside Next: plain node:http on
  * `httpPort`, and HTTPS with the uploaded certificates on `httpsPort` when given.
  */
-export async function startLinkServer(opts: { connectionString: string; httpPort: number; httpsPort?: number; host?: string }): Promise<LinkServer> {
+export async function startLinkServer(opts: {
+  connectionString: string;
+  httpPort: number;
+  httpsPort?: number;
+  host?: string;
+  /** How long a domain's TLS context is reused (default 30 s). */
+  certCacheMs?: number;
+}): Promise<LinkServer> {
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: Number(process.env.LINK_DB_POOL_MAX ?? 8) });
   // An idle connection dropped by the server must not crash the launcher (pg emits it on the pool).
   pool.on("error", (err) => console.error("link server database connection lost", err.message));
@@ -80,14 +88,15 @@ export async function startLinkServer(opts: { connectionString: string; httpPort
   const plain = http.createServer({ keepAlive: true }, handler);
   await new Promise<void>((resolve) => plain.listen(opts.httpPort, opts.host ?? "0.0.0.0", resolve));
   let secure: https.Server | null = null;
-  if (opts.httpsPort) {
-    secure = https.createServer({ SNICallback: sniCallback(pool) }, handler);
+  if (opts.httpsPort !== undefined) {
+    secure = https.createServer({ SNICallback: sniCallback(pool, opts.certCacheMs ?? 30_000) }, handler);
     await new Promise<void>((resolve) => secure?.listen(opts.httpsPort, opts.host ?? "0.0.0.0", resolve));
   }
   const close = (s: http.Server | https.Server) => new Promise<void>((resolve) => s.close(() => resolve()));
   return {
-    httpPort: opts.httpPort,
-    httpsPort: opts.httpsPort ?? null,
+    // The bound ports (0 asks the system for a free one).
+    httpPort: (plain.address() as AddressInfo).port,
+    httpsPort: secure ? (secure.address() as AddressInfo).port : null,
     store,
     async stop() {
       plain.closeAllConnections();
