@@ -7,6 +7,7 @@ import { signInViaApi } from "./fixtures/test";
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 test("Message Logs: every filter, paging, detail, CSV export, live refresh", async ({ signedIn: page, account }) => {
+  test.setTimeout(180_000); // a dozen navigations in one story: 60 s is too tight on a busy 2-core runner
   const alerts = await seedService(account.accountSid, "Alerts");
   const promos = await seedService(account.accountSid, "Promos");
   // 55 delivered alerts (more than one page), plus one of each kind to filter for

@@ -7,21 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card, EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import type { LogFilter } from "@/lib/server/services/message-logs/log-filter-schema";
+import type { LogPageJson } from "@/lib/server/services/message-logs/log-page-json";
 import { CsvExport } from "./csv-export";
 import { LogFilters } from "./log-filters";
 import { StatusBadge } from "./status-badge";
-
-interface Row {
-  sid: string;
-  direction: string;
-  from: string | null;
-  to: string;
-  body: string;
-  status: string;
-  error_code: number | null;
-  num_segments: number;
-  created_at: string;
-}
 
 function query(filter: LogFilter, cursor?: string): string {
   const sp = new URLSearchParams();
@@ -35,12 +24,16 @@ export function MessageLogs({
   values,
   filter,
   fieldErrors,
+  firstPage,
 }: {
   services: { sid: string; friendlyName: string }[];
   values: Record<string, string>;
   filter: LogFilter | null;
   fieldErrors: Record<string, string>;
+  /** Rendered on the server with the page, so the first rows need no round trip. */
+  firstPage: LogPageJson | null;
 }) {
+  const [renderedAt] = useState(() => Date.now());
   const [live, setLive] = useState(true);
   const key = useMemo(() => (filter ? query(filter) : "invalid"), [filter]);
   const logs = useInfiniteQuery({
@@ -50,9 +43,12 @@ export function MessageLogs({
     queryFn: async ({ pageParam }) => {
       const res = await fetch(`/api/console/messages?${query(filter ?? {}, pageParam)}`, { cache: "no-store" });
       if (!res.ok) throw new Error(((await res.json()) as { message?: string }).message ?? "Could not load messages");
-      return (await res.json()) as { items: Row[]; nextCursor: string | null };
+      return (await res.json()) as LogPageJson;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: firstPage ? { pages: [firstPage], pageParams: [undefined] } : undefined,
+    initialDataUpdatedAt: renderedAt,
+    staleTime: 2_000,
     refetchInterval: live ? 3_000 : false,
   });
   const rows = logs.data?.pages.flatMap((p) => p.items) ?? [];

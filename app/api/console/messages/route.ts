@@ -1,6 +1,7 @@
 import { consoleHandler } from "@/lib/server/api/console-handler";
 import { parseLogFilter } from "@/lib/server/services/message-logs/log-filter-schema";
-import { encodeCursor, searchMessageLogs } from "@/lib/server/services/message-logs/search-message-logs";
+import { logPageJson } from "@/lib/server/services/message-logs/log-page-json";
+import { searchMessageLogs } from "@/lib/server/services/message-logs/search-message-logs";
 
 export const dynamic = "force-dynamic";
 
@@ -8,9 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = consoleHandler(async (req, viewer) => {
   const parsed = parseLogFilter(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return Response.json({ code: 20001, message: parsed.error.issues[0]?.message ?? "Invalid filter" }, { status: 400 });
-  const page = await searchMessageLogs(viewer.accountSid, parsed.data);
-  return Response.json({
-    items: page.items.map((m) => ({ ...m, created_at: m.created_at.toISOString(), date_sent: m.date_sent?.toISOString() ?? null, cursor: encodeCursor(m) })),
-    nextCursor: page.nextCursor,
-  });
+  return Response.json(logPageJson(await searchMessageLogs(viewer.accountSid, parsed.data)));
 });
