@@ -21,7 +21,8 @@ export function ServiceTabs({ sid }: { sid: string }) {
       <ul className="flex gap-1">
         {SERVICE_SECTIONS.map((s) => {
           const href = s.slug ? `/services/${sid}/${s.slug}` : `/services/${sid}`;
-          const active = path === href;
+          // Sub-pages (e.g. opt-out/list) keep their section's tab current.
+          const active = path === href || (s.slug !== "" && path.startsWith(`${href}/`));
           return (
             <li key={s.slug}>
               <Link
