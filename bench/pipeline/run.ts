@@ -19,7 +19,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { freshTestDatabase } from "@/lib/server/db/test-database";
 import { migrateQueueSchema } from "@/lib/server/pipeline/queue-schema";
@@ -87,7 +87,7 @@ async function main() {
   }
 
   const base = `http://127.0.0.1:${port}`;
-  run("npx", ["next", "start", "-p", String(port)], { NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1", DB_POOL_MAX: "16" });
+  const server = run("npx", ["next", "start", "-p", String(port)], { NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1", DB_POOL_MAX: "16" });
   await waitHttp(`${base}/login`);
   const auth = "Basic " + Buffer.from(`${accountSid}:${token}`).toString("base64");
   const endpoint = `${base}/2010-04-01/Accounts/${accountSid}/Messages.json`;
@@ -97,7 +97,10 @@ async function main() {
   await drive({ url: endpoint, auth, concurrency: INTAKE_CONCURRENCY, total: 3000, seconds: 10, body });
   if (phases.includes("intake")) {
     console.log(`\n== API intake (${INTAKE_SECONDS} s, concurrency ${INTAKE_CONCURRENCY}, workers off) ==`);
+    const cpu0 = groupCpuMs(server.pid);
     const intake = await drive({ url: endpoint, auth, concurrency: INTAKE_CONCURRENCY, total: 10_000_000, seconds: INTAKE_SECONDS, body: (i) => body(i + 3000) });
+    // CPU the server spent per request: unlike latency, barely affected by other load on the machine.
+    console.log(`server CPU: ${((groupCpuMs(server.pid) - cpu0) / intake.sent).toFixed(3)} ms per create (2 cores = ${(2000 / ((groupCpuMs(server.pid) - cpu0) / intake.sent)).toFixed(0)} creates/s if the server had both to itself)`);
     console.log(`${intake.sent} creates in ${intake.seconds.toFixed(1)} s = ${intake.rate.toFixed(0)} msg/s; p50 ${intake.p50.toFixed(1)} ms, p99 ${intake.p99.toFixed(1)} ms, max ${intake.max.toFixed(0)} ms; errors ${intake.errors}${intake.firstError ? ` (${intake.firstError})` : ""}`);
     console.log(`vs target: throughput ${(intake.rate / TARGET_INTAKE).toFixed(2)}x of ${TARGET_INTAKE} msg/s; p99 ${(intake.p99 / TARGET_P99_MS).toFixed(2)}x of the ${TARGET_P99_MS} ms ceiling (<= 1 meets it)`);
   }
@@ -108,9 +111,11 @@ async function main() {
   await db.query(`UPDATE messages SET status = 'canceled' WHERE status = 'accepted'`);
 
   console.log(`\n== End to end (${WORKERS} worker processes, ${SHORT_CODES} short codes at 100 mps + ${LONG_CODES} long codes at 1 mps, ${E2E_MESSAGES} messages) ==`);
+  const workerGroups: (number | undefined)[] = [];
   const startWorkers = async () => {
     for (let i = 0; i < WORKERS; i++) {
-      run("npx", ["tsx", "scripts/worker.ts"], { DATABASE_URL: url, ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}), DB_POOL_MAX: "12" });
+      const w = run("npx", ["tsx", "scripts/worker.ts"], { DATABASE_URL: url, ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}), DB_POOL_MAX: "12" });
+      workerGroups.push(w.pid);
     }
     await new Promise((r) => setTimeout(r, 8000)); // worker start-up (tsx compile, queue migration check)
   };
@@ -125,6 +130,8 @@ async function main() {
   const sendResult = await sending;
   console.log(`submitted ${sendResult.sent} in ${sendResult.seconds.toFixed(1)} s (${sendResult.rate.toFixed(0)} msg/s, p99 ${sendResult.p99.toFixed(1)} ms, errors ${sendResult.errors})`);
   if (drain) await startWorkers();
+  const workerCpu = () => workerGroups.reduce((n, g) => n + groupCpuMs(g), 0);
+  const cpuAfterStart = workerCpu();
   const deadline = Date.now() + 600_000;
   for (;;) {
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE created_at >= $1 AND status IN ('delivered','undelivered','failed')`, [e2eStart]);
@@ -141,7 +148,9 @@ async function main() {
   const e2eSeconds = (new Date(s.last).getTime() - e2eStart.getTime()) / 1000;
   const carrierSeconds = (new Date(s.last).getTime() - new Date(s.first).getTime()) / 1000;
   const e2eRate = Number(s.n) / (drain ? carrierSeconds : e2eSeconds);
-  console.log(`${s.n} delivered to the simulator; first create -> last carrier receipt ${e2eSeconds.toFixed(1)} s = ${e2eRate.toFixed(0)} msg/s end to end (carrier-side span ${carrierSeconds.toFixed(1)} s = ${(Number(s.n) / carrierSeconds).toFixed(0)} msg/s); not delivered: ${s.failed}`);
+  console.log(`${s.n} delivered to the simulator; first create -> last carrier receipt ${e2eSeconds.toFixed(1)} s = ${(Number(s.n) / e2eSeconds).toFixed(0)} msg/s (carrier-side span ${carrierSeconds.toFixed(1)} s = ${(Number(s.n) / carrierSeconds).toFixed(0)} msg/s); not delivered: ${s.failed}`);
+  const perMsg = (workerCpu() - cpuAfterStart) / Number(s.n);
+  console.log(`worker CPU: ${perMsg.toFixed(3)} ms per message over ${WORKERS} processes (2 cores = ${(2000 / perMsg).toFixed(0)} msg/s if the workers had both to themselves)`);
   console.log(`vs target (${drain ? "carrier-side span" : "first create -> last receipt"}): ${(e2eRate / TARGET_E2E).toFixed(2)}x of ${TARGET_E2E} msg/s`);
 
   // Busiest 1-second window per sender: every delivery starts a window [t, t + 1 s) (received_at has
@@ -163,6 +172,24 @@ async function main() {
   const lc = windows.rows.filter((r) => Number(r.mps) === 1).reduce((m, r) => Math.max(m, Number(r.peak)), 0);
   console.log(`senders: ${windows.rows.length}; busiest 1-s window relative to its limit: ${worst?.peak} on ${worst?.from} (limit ${worst?.mps}); short codes peak ${sc}/100, long codes peak ${lc}/1; senders over their limit: ${over.length}`);
   await db.end();
+}
+
+/** user + system CPU (ms) of every process in the group led by `pgid` (Linux /proc; 10 ms ticks). */
+function groupCpuMs(pgid: number | undefined): number {
+  if (!pgid) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the name: state(0) ppid(1) pgrp(2) ... utime(11) stime(12)
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks * 10;
 }
 
 function stopChildren(signal: NodeJS.Signals) {
