@@ -11,7 +11,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { decryptPrivateKey } from "@/lib/server/links/key-encryption";
 import { linkRequestHandler, startLinkServer } from "@/lib/server/links/link-server";
-import { PgLinkStore } from "@/lib/server/links/link-store";
+import { PgLinkStore, type LinkStore } from "@/lib/server/links/link-store";
 import { parseCertificateBundle } from "@/lib/server/links/parse-certificate";
 import { migrateQueueSchema } from "@/lib/server/pipeline/queue-schema";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
@@ -359,6 +359,44 @@ describe("HTTPS on link domains (SNI, the uploaded certificate)", () => {
       expect(await servedFingerprint()).toBe(new X509Certificate(next.cert).fingerprint256);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe("link listener HTTP edges (fake store)", () => {
+  it("answers 405 to other methods and 503 (not a redirect) when the click cannot be stored", async () => {
+    const link = { slug: "AbCdEf1234", domainSid: "DN1", accountSid: "AC1", serviceSid: "MG1", messageSid: "SM1", originalUrl: "https://x.example/", createdAt: new Date() };
+    const store: LinkStore = {
+      domain: async (host) => (host === "go.example.com" ? { sid: "DN1", accountSid: "AC1", fallbackUrl: null, callbackUrl: null } : null),
+      link: async (slug) => (slug === link.slug ? link : null),
+      recordClick: async () => {
+        throw new Error("database down");
+      },
+    };
+    const server = http.createServer(linkRequestHandler(store));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const p = (server.address() as AddressInfo).port;
+    const call = (method: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port: p, method, path: `/${link.slug}`, headers: { host: "go.example.com" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      expect(await call("POST")).toBe(405);
+      const errors = console.error;
+      console.error = () => undefined;
+      try {
+        expect(await call("GET")).toBe(503);
+      } finally {
+        console.error = errors;
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
     }
   });
 });

@@ -33,6 +33,9 @@ export interface LinkStore {
   recordClick(click: ClickRow): Promise<void>;
 }
 
+const MAX_IN_FLIGHT = 4;
+const MAX_BATCH = 500;
+
 interface Cached<T> {
   value: T;
   until: number;
@@ -43,8 +46,9 @@ interface Cached<T> {
  * - domains cached 5 s (config edits show within 5 s; a new domain too);
  * - links cached 10 min (a link never changes), unknown slugs 2 s; at most
  *   200k entries, the oldest dropped first;
- * - clicks group-committed: while one INSERT is in flight, arriving clicks
- *   queue and go in the next statement (≤ 500 rows). A click is acknowledged
+ * - clicks group-committed: up to 4 INSERT statements in flight (their
+ *   commits overlap; Postgres groups WAL flushes too); clicks arriving while
+ *   all 4 are busy queue and go in the next one (≤ 500 rows). A click is acknowledged
  *   (the redirect answered) only after its statement committed, together with
  *   its callback job, so an answered click is never lost.
  */
@@ -52,7 +56,7 @@ export class PgLinkStore implements LinkStore {
   private domains = new Map<string, Cached<DomainInfo | null>>();
   private links = new Map<string, Cached<LinkInfo | null>>();
   private queue: { click: ClickRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private flushing = false;
+  private inFlight = 0;
 
   constructor(
     readonly pool: pg.Pool,
@@ -98,22 +102,24 @@ export class PgLinkStore implements LinkStore {
   recordClick(click: ClickRow): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ click, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.pump();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, 500);
-      try {
-        await insertClicks(this.pool, batch.map((b) => b.click));
-        for (const b of batch) b.resolve();
-      } catch (err) {
-        for (const b of batch) b.reject(err);
-      }
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      insertClicks(this.pool, batch.map((b) => b.click))
+        .then(
+          () => batch.forEach((b) => b.resolve()),
+          (err: unknown) => batch.forEach((b) => b.reject(err)),
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
     }
-    this.flushing = false;
   }
 
   /** Forget cached domains (tests, and after a config change in this process). */
