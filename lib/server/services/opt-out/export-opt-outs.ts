@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { containsPattern } from "./opt-out-list";
 
 const COLUMNS = ["phone_number", "date_created", "source", "created_by"];
 
@@ -17,8 +18,7 @@ function csvCell(v: unknown): string {
  */
 export async function exportOptOutsCsv(accountSid: string, serviceSid: string, search?: string): Promise<string> {
   await getService(accountSid, serviceSid);
-  const q = search?.trim();
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = containsPattern(search);
   const rows = await db.$queryRaw<{ recipient: string; created_at: Date; source: string; who: string | null }[]>(Prisma.sql`
     SELECT o.recipient, o.created_at, o.source, COALESCE(u.email, o.created_by) AS who
       FROM opt_outs o LEFT JOIN users u ON u.id = o.created_by AND u.account_sid = ${accountSid}

@@ -13,12 +13,15 @@ export interface OptOutEntry {
   createdByEmail: string | null;
 }
 
-/** Search matches any part of the recipient; digits-only input ignores the + and channel prefix. */
-function searchWhere(serviceSid: string, search: string | undefined): Prisma.Sql {
+/** ILIKE pattern matching any part of the recipient (the search's own % and _ are literal), or null for no search. */
+export function containsPattern(search: string | undefined): string | null {
   const q = search?.trim();
-  if (!q) return Prisma.sql`o.service_sid = ${serviceSid}`;
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Prisma.sql`o.service_sid = ${serviceSid} AND o.recipient ILIKE ${like}`;
+  return q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
+
+function searchWhere(serviceSid: string, search: string | undefined): Prisma.Sql {
+  const like = containsPattern(search);
+  return Prisma.sql`o.service_sid = ${serviceSid} AND (${like}::text IS NULL OR o.recipient ILIKE ${like})`;
 }
 
 /** One page of the service's opt-out list, newest first (another account's service is a 404). */
@@ -67,8 +70,7 @@ export interface OptOutHistoryEntry {
 /** The audit trail (who added or removed whom, and when), newest first. */
 export async function listOptOutHistory(accountSid: string, serviceSid: string, opts: { search?: string; take?: number } = {}): Promise<OptOutHistoryEntry[]> {
   await getService(accountSid, serviceSid);
-  const q = opts.search?.trim();
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = containsPattern(opts.search);
   return db.$queryRaw<OptOutHistoryEntry[]>(Prisma.sql`
     SELECT e.id::text AS id, e.recipient, e.action, e.source, e.actor, u.email AS "actorEmail", e.message_sid AS "messageSid", e.created_at AS "createdAt"
       FROM opt_out_events e LEFT JOIN users u ON u.id = e.actor AND u.account_sid = ${accountSid}
