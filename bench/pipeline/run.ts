@@ -130,7 +130,7 @@ async function main() {
   const sendResult = await sending;
   console.log(`submitted ${sendResult.sent} in ${sendResult.seconds.toFixed(1)} s (${sendResult.rate.toFixed(0)} msg/s, p99 ${sendResult.p99.toFixed(1)} ms, errors ${sendResult.errors})`);
   if (drain) await startWorkers();
-  const workerCpu = () => workerGroups.reduce((n, g) => n + groupCpuMs(g), 0);
+  const workerCpu = () => workerGroups.reduce<number>((n, g) => n + groupCpuMs(g), 0);
   const cpuAfterStart = workerCpu();
   const deadline = Date.now() + 600_000;
   for (;;) {
