@@ -4,6 +4,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
+import { handleInboundMessage } from "@/lib/server/services/inbound/handle-inbound-message";
 import { receiveInboundMessage } from "@/lib/server/services/messages/receive-inbound-message";
 import { addLongCode, makeAccount, makeService, uniqueUsNumber, waitFor } from "./pipeline-fixtures";
 
@@ -18,15 +19,16 @@ interface Hit {
 type Answer = { status?: number; body?: string; delayMs?: number };
 
 /** An application's webhook: records requests and answers with `answer(n)` (n = 0-based request count). */
-async function startApp(answer: (n: number) => Answer = () => ({ body: "<Response/>" })) {
+async function startApp(initial: (n: number) => Answer = () => ({ body: "<Response/>" })) {
   const hits: Hit[] = [];
+  const app = { answer: initial };
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (d: Buffer) => (raw += d.toString()));
     req.on("end", () => {
       const url = `http://127.0.0.1:${port}${req.url}`;
       const params = req.method === "GET" ? Object.fromEntries(new URL(url).searchParams) : Object.fromEntries(new URLSearchParams(raw));
-      const a = answer(hits.length);
+      const a = app.answer(hits.length);
       hits.push({ method: req.method ?? "", url, headers: req.headers, params });
       setTimeout(() => {
         if (!res.writableEnded && !res.destroyed) res.writeHead(a.status ?? 200, { "content-type": "text/xml" }).end(a.body ?? "");
@@ -36,7 +38,7 @@ async function startApp(answer: (n: number) => Answer = () => ({ body: "<Respons
   server.keepAliveTimeout = 1;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  return {
+  return Object.assign(app, {
     url: (path = "/sms") => `http://127.0.0.1:${port}${path}`,
     hits,
     close: () =>
@@ -44,7 +46,7 @@ async function startApp(answer: (n: number) => Answer = () => ({ body: "<Respons
         server.close(() => r());
         server.closeAllConnections();
       }),
-  };
+  });
 }
 
 /** A port nothing listens on (connection refused). */
@@ -272,6 +274,25 @@ describe("inbound: the service's webhook and fallback", () => {
     }
   });
 
+  it("gives up on the job's last attempt: recorded as failed, later runs send nothing", async () => {
+    const app = await startApp(() => ({ status: 503 }));
+    try {
+      const { number } = await setup({ incomingHandling: "webhook", inboundRequestUrl: app.url() });
+      const m = await receiveInboundMessage({ from: "+14155550120", to: number, body: "x" });
+      await waitFor(async () => (await db.inboundHandling.findUnique({ where: { messageSid: m.sid } }))?.attempts === 1);
+      // Take the queued retry out, then do what the worker does on the job's last attempt:
+      await db.$queryRaw`SELECT graphile_worker.remove_job(${"inbound:" + m.sid})`;
+      await handleInboundMessage(m.sid, { finalAttempt: true });
+      const h = await db.inboundHandling.findUniqueOrThrow({ where: { messageSid: m.sid } });
+      expect(h).toMatchObject({ outcome: "failed", attempts: 2, responseStatus: 503 });
+      expect(h.completedAt).not.toBeNull();
+      await handleInboundMessage(m.sid);
+      expect(app.hits).toHaveLength(2);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("webhook mode without a request URL sends nothing", async () => {
     const { number } = await setup({ incomingHandling: "webhook", inboundRequestUrl: null });
     const m = await receiveInboundMessage({ from: "+14155550109", to: number, body: "x" });
@@ -307,6 +328,21 @@ describe("inbound: TwiML replies", () => {
       const byTo = Object.fromEntries(delivered.map((d) => [d.to, d]));
       expect(byTo["+14155550110"]).toMatchObject({ from: number, body: "Thanks & welcome" });
       expect(byTo[other]).toMatchObject({ from: number, body: "Forwarded", mediaUrls: ["https://media.test/a.png"] });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the from attribute picks another of the account's senders", async () => {
+    const app = await startApp();
+    try {
+      const { account, service, number } = await setup({}, { smsUrl: app.url() });
+      const second = await addLongCode(account.sid, service.sid);
+      app.answer = () => ({ body: `<Response><Message from="${second.phoneNumber}">from the other line</Message></Response>` });
+      const m = await receiveInboundMessage({ from: "+14155550121", to: number, body: "hi" });
+      expect(await handled(m.sid)).toMatchObject({ replies: 1 });
+      const d = await waitFor(async () => db.simDelivery.findFirst({ where: { accountSid: account.sid, to: "+14155550121" } }));
+      expect(d).toMatchObject({ from: second.phoneNumber, body: "from the other line" });
     } finally {
       await app.close();
     }
