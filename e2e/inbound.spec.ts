@@ -51,7 +51,7 @@ test("defer to the sender's webhook: the number's SmsUrl gets a signed request; 
   }
 });
 
-test("send a webhook (set through the v1 API): primary fails with 500, the fallback answers with two messages", async ({ request, account }) => {
+test("send a webhook (set through the v1 API): primary fails with 500, the fallback answers with two messages; the Integration page shows it", async ({ signedIn: page, request, account }) => {
   const primary = await startWebhookApp(() => ({ status: 500, twiml: "down" }));
   const fallback = await startWebhookApp(() => ({
     twiml: `<Response><Message>First</Message><Message><Body>Second</Body></Message></Response>`,
@@ -76,6 +76,15 @@ test("send a webhook (set through the v1 API): primary fails with 500, the fallb
     expect(validSignature(account.authToken, fb)).toBe(true);
 
     await expect.poll(async () => (await simDeliveries(request, account, handset)).map((d) => d.body).sort(), { timeout: 20_000 }).toEqual(["First", "Second"]);
+
+    await page.goto(`/services/${svc.sid}/integration`);
+    const recent = page.getByRole("table", { name: "Recent incoming messages" });
+    await expect(recent.getByRole("row")).toHaveCount(2);
+    const row = recent.getByRole("row").nth(1);
+    await expect(row).toContainText(handset);
+    await expect(row).toContainText("fallback");
+    await expect(row).toContainText("HTTP 200");
+    await expect(row).toContainText(`${primary.url("/in")}: HTTP 500`);
   } finally {
     await primary.close();
     await fallback.close();
