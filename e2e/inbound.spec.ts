@@ -78,7 +78,7 @@ test("send a webhook (set through the v1 API): primary fails with 500, the fallb
     await expect.poll(async () => (await simDeliveries(request, account, handset)).map((d) => d.body).sort(), { timeout: 20_000 }).toEqual(["First", "Second"]);
 
     await page.goto(`/services/${svc.sid}/integration`);
-    const recent = page.getByRole("table", { name: "Recent incoming messages" });
+    const recent = page.getByRole("table", { name: "Latest received messages" });
     await expect(recent.getByRole("row")).toHaveCount(2);
     const row = recent.getByRole("row").nth(1);
     await expect(row).toContainText(handset);

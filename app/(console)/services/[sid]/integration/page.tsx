@@ -26,7 +26,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ si
         />
       </Card>
       <Card
-        title="Recent incoming messages"
+        title="Latest received messages"
         description="The latest messages to this service's senders and what became of each: the webhook's answer, the fallback, the conversation, or why nothing was sent."
         actions={
           s.incomingHandling === "conversation" ? (

@@ -14,9 +14,9 @@ const outcomeLabel: Record<string, { label: string; tone: "green" | "amber" | "r
 
 /** What happened to the service's latest incoming messages (server-rendered with the page). */
 export function RecentInboundTable({ rows }: { rows: RecentInbound[] }) {
-  if (rows.length === 0) return <EmptyState title="No incoming messages yet" />;
+  if (rows.length === 0) return <EmptyState title="Nothing received yet" />;
   return (
-    <Table label="Recent incoming messages" head={["Received", "From", "To", "Handling", "Answer", "Replies", "Note"]}>
+    <Table label="Latest received messages" head={["Received", "From", "To", "Handling", "Answer", "Replies", "Note"]}>
       {rows.map((r) => {
         const o = outcomeLabel[r.outcome ?? "pending"] ?? { label: r.outcome ?? "", tone: "slate" as const };
         return (
