@@ -124,14 +124,15 @@ async function main() {
   // span measures the pipeline alone (route, rate-limit, hand off, report) on a full queue.
   const drain = process.argv.includes("--drain");
   console.log(drain ? "mode: drain (API first, workers started after)" : "mode: live (workers running while the API takes the messages)");
+  const workerCpu = () => workerGroups.reduce<number>((n, g) => n + groupCpuMs(g), 0);
   if (!drain) await startWorkers();
+  const cpuAtSendStart = workerCpu();
   const e2eStart = new Date();
   const sending = drive({ url: endpoint, auth, concurrency: E2E_CONCURRENCY, total: E2E_MESSAGES, seconds: 600, body: (i) => body(i + 1_000_000) });
   const sendResult = await sending;
   console.log(`submitted ${sendResult.sent} in ${sendResult.seconds.toFixed(1)} s (${sendResult.rate.toFixed(0)} msg/s, p99 ${sendResult.p99.toFixed(1)} ms, errors ${sendResult.errors})`);
   if (drain) await startWorkers();
-  const workerCpu = () => workerGroups.reduce<number>((n, g) => n + groupCpuMs(g), 0);
-  const cpuAfterStart = workerCpu();
+  const cpuAfterStart = drain ? workerCpu() : cpuAtSendStart;
   const deadline = Date.now() + 600_000;
   for (;;) {
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE created_at >= $1 AND status IN ('delivered','undelivered','failed')`, [e2eStart]);
