@@ -9,12 +9,12 @@ import { simDeliveries, simInbound, startWebhookApp, type WebhookHit } from "./f
 
 const line = () => `+1415${String(randomInt(2_000_000, 9_999_999))}`;
 // Several round trips each on a machine shared with other builds.
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const settingsRow = async (serviceSid: string) =>
   (await e2eDb().query<{ config: { advancedOptOut: boolean; languages: Record<string, unknown>; countries: Record<string, unknown> } }>(`SELECT config FROM opt_out_settings WHERE service_sid = $1`, [serviceSid])).rows[0];
 
-test("Advanced Opt-Out page: validation errors, STOP/START/HELP stay, edit with language and country overrides, preview", async ({ signedIn: page, account }) => {
+test("Advanced Opt-Out page: validation errors under their fields, STOP/START/HELP cannot be removed, nothing saved", async ({ signedIn: page, account }) => {
   const service = await seedService(account.accountSid, "Opt-out settings");
   await page.goto(`/services/${service}/opt-out`);
   await expect(page.getByText("Off (defaults apply)")).toBeVisible();
@@ -50,6 +50,13 @@ test("Advanced Opt-Out page: validation errors, STOP/START/HELP stay, edit with 
   await page.getByRole("button", { name: "Save opt-out settings" }).click();
   await expect(add.getByText("STOP is reserved for optOut")).toBeVisible();
   expect(await settingsRow(service)).toBeUndefined();
+});
+
+test("Advanced Opt-Out page: edit with language and country overrides, preview, remove an override", async ({ signedIn: page, account }) => {
+  const service = await seedService(account.accountSid, "Opt-out overrides");
+  await page.goto(`/services/${service}/opt-out`);
+  const global = page.getByRole("group", { name: "Global keywords and replies" });
+  const add = page.getByRole("group", { name: "Add an override" });
 
   // Edit: switch on, add Spanish.
   await page.getByRole("switch", { name: "Advanced Opt-Out" }).check();
