@@ -84,7 +84,7 @@ test("Domains page: add a domain, upload and replace its certificate, configure 
   // Delete (confirm)
   await page.getByRole("button", { name: "Delete domain" }).click();
   await page.getByRole("dialog", { name: `Delete ${domainName}?` }).getByRole("button", { name: "Delete" }).click();
-  await expect(page).toHaveURL(/\/domains$/);
+  await expect(page).toHaveURL(/\/domains$/, { timeout: 30_000 }); // the action redirects once the domain is gone
   await expect(page.getByRole("table", { name: "Domains" })).toHaveCount(0);
 });
 
