@@ -17,6 +17,15 @@ import { db } from "@/lib/server/db/client";
  */
 export const SAFETY_MS = 50;
 
+/**
+ * Slots are reserved at least this far in the future. A slot "now" is
+ * already in the past when the reservation's answer arrives (its commit
+ * takes time), so the worker would find itself late, reclaim or reserve
+ * again, and under a slow database (tens of ms per commit on a loaded box)
+ * do so for ever. Reserving ahead lets it sleep until the slot instead.
+ */
+export const RESERVE_LEAD_MS = 100;
+
 export function spacingMicros(kind: MpsKind, own: number | null): number {
   const mps = effectiveMps(kind, own);
   return Math.ceil(((1000 + SAFETY_MS) * 1000) / mps);
@@ -54,9 +63,10 @@ async function reserveSlots(reqs: SlotRequest[]): Promise<Slot[]> {
     r AS (
       INSERT INTO sender_rate_slots AS s (sender_sid, next_at)
       -- SID order: two workers' batches lock their senders' rows in the same order (no deadlock).
-      SELECT i.sid, now.t + make_interval(secs => i.n * i.micros / 1e6) FROM input i, now ORDER BY i.sid
+      SELECT i.sid, now.t + make_interval(secs => ${RESERVE_LEAD_MS / 1000}::float8 + i.n * i.micros / 1e6) FROM input i, now ORDER BY i.sid
       ON CONFLICT (sender_sid) DO UPDATE
-        SET next_at = GREATEST(s.next_at, (SELECT t FROM now)) + (EXCLUDED.next_at - (SELECT t FROM now))
+        SET next_at = GREATEST(s.next_at, (SELECT t FROM now) + make_interval(secs => ${RESERVE_LEAD_MS / 1000}::float8))
+                      + (EXCLUDED.next_at - (SELECT t FROM now) - make_interval(secs => ${RESERVE_LEAD_MS / 1000}::float8))
       RETURNING s.sender_sid, s.next_at
     )
     SELECT r.sender_sid AS sid,
