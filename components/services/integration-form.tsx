@@ -63,7 +63,10 @@ export function IntegrationForm({ service: s }: { service: IntegrationValues }) 
               <SelectField
                 label="Incoming messages"
                 name="incomingHandling"
-                value={mode}
+                // Uncontrolled and remounted per answer: React resets the form after an action,
+                // and a reset select must come back to the mode shown, not to its first option.
+                key={`mode-${state.at}`}
+                defaultValue={mode}
                 onChange={(ev) => setMode(ev.target.value)}
                 error={e.incomingHandling}
                 options={modes}
@@ -87,9 +90,10 @@ export function IntegrationForm({ service: s }: { service: IntegrationValues }) 
                     <SelectField key={`fm-${state.at}`} label="Fallback method" name="fallbackMethod" defaultValue={v("fallbackMethod")} options={methods} error={e.fallbackMethod} />
                   </div>
                   <Toggle
+                    key={`n-${state.at}`}
                     label="Use the number's own inbound webhook"
                     name="useInboundWebhookOnNumber"
-                    defaultChecked={s.useInboundWebhookOnNumber}
+                    defaultChecked={state.ok || !sent ? s.useInboundWebhookOnNumber : sent.getAll("useInboundWebhookOnNumber").at(-1) === "true"}
                     description="A number with its own SMS URL overrides the request and fallback URLs above."
                   />
                 </>
