@@ -54,9 +54,14 @@ test("create, edit and delete a Messaging Service", async ({ signedIn: page }) =
   await page.reload();
   await expect(page.getByRole("switch", { name: "Smart Encoding" })).toBeChecked({ checked: !initial });
 
-  // Sections built later say so plainly
+  // Every section opens from the tabs (each has its own spec for what it does)
   await page.getByRole("link", { name: "Opt-Out Management" }).click();
-  await expect(page.getByText("Opt-Out Management is not available yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Advanced Opt-Out" })).toBeVisible();
+  const sections = page.getByRole("navigation", { name: "Service sections" });
+  await sections.getByRole("link", { name: "Link Shortening" }).click();
+  await expect(page.getByRole("heading", { name: "Link Shortening" })).toBeVisible();
+  await sections.getByRole("link", { name: "Compliance" }).click();
+  await expect(page.getByRole("heading", { name: "Compliance", exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Properties" }).click();
   await page.getByRole("button", { name: "Delete service" }).click();

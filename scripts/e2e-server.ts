@@ -14,11 +14,11 @@ const base = `http://localhost:${port}`;
 process.env.DATABASE_URL = url;
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
-// Link domains: their own listener on E2E_PORT + 1000 (http) and + 1001 (https); quick certificate takeover.
+// Link domains: their own listener on E2E_PORT + 1000 (http) and + 2000 (https), so neighbouring E2E_PORTs never clash; quick certificate takeover.
 process.env.LINK_KEY_SECRET ??= "e2e-link-key-secret";
 process.env.LINK_CERT_VALIDATION_MS ??= "1500";
 const { startLinkServer } = await import("@/lib/server/links/link-server");
-const links = await startLinkServer({ connectionString: url, httpPort: Number(port) + 1000, httpsPort: Number(port) + 1001 });
+const links = await startLinkServer({ connectionString: url, httpPort: Number(port) + 1000, httpsPort: Number(port) + 2000 });
 const next = spawn("npx", ["next", "start", "-p", port], {
   stdio: "inherit",
   env: {
