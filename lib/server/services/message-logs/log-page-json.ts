@@ -1,10 +1,20 @@
-import { encodeCursor, type LogRow } from "./search-message-logs";
+import type { LogRow } from "./search-message-logs";
 
-/** A log row as the page and its JSON route hand it to the browser (dates as ISO strings). */
-export interface LogRowJson extends Omit<LogRow, "created_at" | "date_sent"> {
+/**
+ * A log row as the page and its JSON route hand it to the browser: only what
+ * the table shows (the first page travels inside the HTML, so every byte
+ * counts), dates as ISO strings. Paging uses the page's `nextCursor`.
+ */
+export interface LogRowJson {
+  sid: string;
+  direction: string;
+  from: string | null;
+  to: string;
+  body: string;
+  status: string;
+  error_code: number | null;
+  num_segments: number;
   created_at: string;
-  date_sent: string | null;
-  cursor: string;
 }
 
 export interface LogPageJson {
@@ -14,7 +24,17 @@ export interface LogPageJson {
 
 export function logPageJson(page: { items: LogRow[]; nextCursor: string | null }): LogPageJson {
   return {
-    items: page.items.map((m) => ({ ...m, created_at: m.created_at.toISOString(), date_sent: m.date_sent?.toISOString() ?? null, cursor: encodeCursor(m) })),
+    items: page.items.map((m) => ({
+      sid: m.sid,
+      direction: m.direction,
+      from: m.from,
+      to: m.to,
+      body: m.body,
+      status: m.status,
+      error_code: m.error_code,
+      num_segments: m.num_segments,
+      created_at: m.created_at.toISOString(),
+    })),
     nextCursor: page.nextCursor,
   };
 }
