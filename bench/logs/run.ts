@@ -10,10 +10,9 @@
  * reused), --runs N per case (default 20), --no-page (skip 2), --page-only
  * (only 2).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/server/auth/password";
+import { buildIfMissing, run, stopChildren, waitHttp } from "../child-processes";
 import { BENCH_ACCOUNT, BENCH_EMAIL, BENCH_PASSWORD, benchDatabase } from "./seed";
 import { queryCases } from "./queries";
 
@@ -30,7 +29,6 @@ const PAGE_P95_MS = 300;
 const EXPORT_ROWS = 1_000_000;
 const port = Number(process.env.BENCH_PORT ?? 3450);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-logs";
-const children: ChildProcess[] = [];
 
 const p = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,24 +130,6 @@ async function timeExport(url: string, seededAt: Date) {
   if (lines - 1 !== total) throw new Error(`export produced ${lines - 1} rows, expected ${total}`);
 }
 
-function run(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  children.push(child);
-  return child;
-}
-
-async function waitHttp(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} never answered`);
-}
-
 async function timePage(url: string, seededAt: Date) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -158,10 +138,7 @@ async function timePage(url: string, seededAt: Date) {
     [BENCH_ACCOUNT, BENCH_EMAIL, await hashPassword(BENCH_PASSWORD)],
   );
   await client.end();
-  if (!existsSync(`${distDir}/BUILD_ID`)) {
-    log(`building into ${distDir} ...`);
-    await new Promise<void>((res, rej) => run("npx", ["next", "build"], { NEXT_DIST_DIR: distDir }).on("exit", (c) => (c === 0 ? res() : rej(new Error("build failed")))));
-  }
+  await buildIfMissing(distDir);
   const base = `http://127.0.0.1:${port}`;
   run("npx", ["next", "start", "-p", String(port)], { NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-logs", NEXT_TELEMETRY_DISABLED: "1" });
   await waitHttp(`${base}/login`);
@@ -234,13 +211,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    for (const c of children) {
-      try {
-        if (c.pid) process.kill(-c.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    stopChildren();
     if (process.env.DATABASE_URL) {
       const { getDb } = await import("@/lib/server/db/client");
       await getDb().$disconnect().catch(() => undefined);

@@ -17,12 +17,12 @@
  * BENCH_SHORT_CODES (20, 100 mps each), BENCH_LONG_CODES (0, 1 mps each:
  * a mixed pool checks the 1-mps limit under load too).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { freshTestDatabase } from "@/lib/server/db/test-database";
 import { migrateQueueSchema } from "@/lib/server/pipeline/queue-schema";
+import { buildIfMissing, run, stopChildren, waitHttp } from "../child-processes";
 import { drive } from "./load";
 
 const port = Number(process.env.BENCH_PORT ?? 3400);
@@ -39,32 +39,9 @@ const TARGET_INTAKE = 2000;
 const TARGET_P99_MS = 50;
 const TARGET_E2E = 1000;
 const hex = (n: number) => randomBytes(n).toString("hex");
-const children: ChildProcess[] = [];
-
-function run(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  // Own process group: npx -> next/tsx -> node; stopping the group stops the whole tree.
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  children.push(child);
-  return child;
-}
-
-async function waitHttp(url: string) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} never answered`);
-}
 
 async function main() {
-  if (!existsSync(`${distDir}/BUILD_ID`)) {
-    console.log(`building into ${distDir} ...`);
-    await new Promise<void>((res, rej) => run("npx", ["next", "build"], { NEXT_DIST_DIR: distDir }).on("exit", (c) => (c === 0 ? res() : rej(new Error("build failed")))));
-  }
+  await buildIfMissing(distDir);
   const url = await freshTestDatabase("bench_pipeline");
   await migrateQueueSchema(url);
   const db = new pg.Pool({ connectionString: url, max: 4 });
@@ -191,16 +168,6 @@ function groupCpuMs(pgid: number | undefined): number {
     }
   }
   return ticks * 10;
-}
-
-function stopChildren(signal: NodeJS.Signals) {
-  for (const c of children) {
-    try {
-      if (c.pid) process.kill(-c.pid, signal);
-    } catch {
-      // already gone
-    }
-  }
 }
 
 // Interrupted (Ctrl-C, a timeout): the server and workers run in their own process groups, stop them too.

@@ -1,6 +1,6 @@
 import type { KeywordClassName } from "@/lib/core/opt-out/opt-out";
 import { TextField } from "@/components/ui/field";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 
 export const CLASS_LABELS: Record<KeywordClassName, string> = { optOut: "Opt-out", optIn: "Opt-in", help: "Help" };
 

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const control =
   "block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";
@@ -37,6 +37,23 @@ export function TextField({ label, name, id = name, error, hint, ...props }: Fie
       <input
         id={id}
         name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={control}
+        {...props}
+      />
+    </Shell>
+  );
+}
+
+export function TextAreaField({ label, name, id = name, error, hint, rows = 2, ...props }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const invalid = Boolean(Array.isArray(error) ? error.length : error);
+  return (
+    <Shell label={label} name={name} id={id} error={error} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : hint ? `${id}-hint` : undefined}
         className={control}

@@ -5,7 +5,7 @@ import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipelin
 import { parseAlertFilter } from "@/lib/server/services/alerts/alert-filter-schema";
 import { listAlerts } from "@/lib/server/services/alerts/list-alerts";
 import { createMessage } from "@/lib/server/services/messages/create-message";
-import { makeAccount, makeService, waitFor } from "./pipeline-fixtures";
+import { finalMessage, makeAccount, makeService } from "./pipeline-fixtures";
 
 let workers: PipelineWorkers | undefined;
 
@@ -17,11 +17,7 @@ afterAll(async () => {
   await workers?.stop();
 });
 
-const final = (sid: string) =>
-  waitFor(async () => {
-    const m = await db.message.findUnique({ where: { sid } });
-    return m && ["delivered", "undelivered", "failed", "canceled"].includes(m.status) ? m : undefined;
-  });
+const final = finalMessage;
 
 /** A service whose pool is one service-wide alphanumeric sender. */
 async function alphaService(senderIdPreregAlert: boolean) {

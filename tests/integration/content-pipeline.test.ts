@@ -4,7 +4,7 @@ import { setSimRule } from "@/lib/carriers/simulator/sim-rules";
 import { db } from "@/lib/server/db/client";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
 import { createMessage } from "@/lib/server/services/messages/create-message";
-import { addLongCode, makeAccount, makeService, waitFor } from "./pipeline-fixtures";
+import { addLongCode, finalMessage, makeAccount, makeService, waitFor } from "./pipeline-fixtures";
 
 let workers: PipelineWorkers | undefined;
 
@@ -16,11 +16,7 @@ afterAll(async () => {
   await workers?.stop();
 });
 
-const final = (sid: string) =>
-  waitFor(async () => {
-    const m = await db.message.findUnique({ where: { sid } });
-    return m && ["delivered", "undelivered", "failed", "canceled"].includes(m.status) ? m : undefined;
-  });
+const final = finalMessage;
 
 const delivery = (sid: string) => waitFor(() => db.simDelivery.findUnique({ where: { messageSid: sid } }));
 const traceOf = (m: { routingTrace: unknown }) => (m.routingTrace as { trace: string[]; warnings: string[] }) ?? { trace: [], warnings: [] };

@@ -9,7 +9,7 @@ import { listOptOutHistory, listOptOuts } from "@/lib/server/services/opt-out/op
 import { getOptOutSettings, updateOptOutSettings } from "@/lib/server/services/opt-out/opt-out-settings";
 import { previewKeyword } from "@/lib/server/services/opt-out/preview-keyword";
 import { processInboundKeyword } from "@/lib/server/services/opt-out/process-inbound-keyword";
-import { addLongCode, makeAccount, makeService, waitFor } from "./pipeline-fixtures";
+import { addLongCode, finalMessage, makeAccount, makeService, waitFor } from "./pipeline-fixtures";
 
 let workers: PipelineWorkers;
 
@@ -24,11 +24,7 @@ const ES = "+34612345678";
 const MX = "+525512345678";
 const US = "+14155550177";
 
-const final = (sid: string) =>
-  waitFor(async () => {
-    const m = await db.message.findUnique({ where: { sid } });
-    return m && ["delivered", "undelivered", "failed", "canceled"].includes(m.status) ? m : undefined;
-  });
+const final = finalMessage;
 
 /** English global keywords plus Spanish, and a Mexican override of help. */
 function spanish(): OptOutConfig {

@@ -54,6 +54,13 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>
   }
 }
 
+/** Waits for a message to reach a final status and returns it. */
+export const finalMessage = (sid: string) =>
+  waitFor(async () => {
+    const m = await db.message.findUnique({ where: { sid } });
+    return m && ["delivered", "undelivered", "failed", "canceled"].includes(m.status) ? m : undefined;
+  });
+
 export async function statusesOf(sid: string): Promise<string[]> {
   const events = await db.messageEvent.findMany({ where: { messageSid: sid }, orderBy: { id: "asc" } });
   return events.map((e) => e.status);

@@ -4,7 +4,7 @@ import { setSimRule } from "@/lib/carriers/simulator/sim-rules";
 import { db } from "@/lib/server/db/client";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
 import { createMessage } from "@/lib/server/services/messages/create-message";
-import { addLongCode, makeAccount, makeService, startReceiver, statusesOf, waitFor } from "./pipeline-fixtures";
+import { addLongCode, finalMessage, makeAccount, makeService, startReceiver, statusesOf, waitFor } from "./pipeline-fixtures";
 
 let workers: PipelineWorkers[] = [];
 
@@ -18,11 +18,7 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
 });
 
-const final = (sid: string) =>
-  waitFor(async () => {
-    const m = await db.message.findUnique({ where: { sid } });
-    return m && ["delivered", "undelivered", "failed", "canceled"].includes(m.status) ? m : undefined;
-  });
+const final = finalMessage;
 
 describe("send pipeline through the simulator", () => {
   it("service send: accepted -> queued -> sending -> sent -> delivered, signed callbacks for each change", async () => {

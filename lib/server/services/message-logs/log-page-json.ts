@@ -5,17 +5,7 @@ import type { LogRow } from "./search-message-logs";
  * the table shows (the first page travels inside the HTML, so every byte
  * counts), dates as ISO strings. Paging uses the page's `nextCursor`.
  */
-export interface LogRowJson {
-  sid: string;
-  direction: string;
-  from: string | null;
-  to: string;
-  body: string;
-  status: string;
-  error_code: number | null;
-  num_segments: number;
-  created_at: string;
-}
+export type LogRowJson = Pick<LogRow, "sid" | "direction" | "from" | "to" | "body" | "status" | "error_code" | "num_segments"> & { created_at: string };
 
 export interface LogPageJson {
   items: LogRowJson[];
