@@ -6,8 +6,8 @@ import { z } from "zod";
 import { createService } from "@/lib/server/services/messaging-services/create-service";
 import { deleteService } from "@/lib/server/services/messaging-services/delete-service";
 import { createServiceSchema, updateServiceSchema } from "@/lib/server/services/messaging-services/service-schema";
-import { updateService } from "@/lib/server/services/messaging-services/update-service";
 import type { ActionState } from "./action-state";
+import { saveServiceSettings } from "./save-service-settings";
 import { formToObject, runAction } from "./run-action";
 
 export async function createServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -24,16 +24,7 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
 const updateSchema = updateServiceSchema.extend({ sid: z.string() });
 
 export async function updateServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(
-    updateSchema,
-    formToObject(form),
-    async ({ sid, ...data }, viewer) => {
-      const s = await updateService(viewer.accountSid, sid, data);
-      revalidatePath(`/services/${sid}`, "layout");
-      return s;
-    },
-    () => "Settings saved",
-  );
+  return saveServiceSettings(updateSchema, form);
 }
 
 export async function deleteServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -1,11 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formToObject, runAction } from "@/lib/server/actions/run-action";
 import type { ActionState } from "@/lib/server/actions/action-state";
+import { saveServiceSettings } from "@/lib/server/actions/save-service-settings";
 import { serviceShape } from "@/lib/server/services/messaging-services/service-schema";
-import { updateService } from "@/lib/server/services/messaging-services/update-service";
 
 /**
  * The Integration section's fields, with the service schema's own rules
@@ -32,14 +30,5 @@ const integrationSchema = z
   });
 
 export async function updateIntegrationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(
-    integrationSchema,
-    formToObject(form),
-    async ({ sid, ...data }, viewer) => {
-      const s = await updateService(viewer.accountSid, sid, data);
-      revalidatePath(`/services/${sid}`, "layout");
-      return s;
-    },
-    () => "Settings saved",
-  );
+  return saveServiceSettings(integrationSchema, form);
 }
