@@ -24,11 +24,12 @@ export function stopChildren(signal: NodeJS.Signals = "SIGTERM") {
 export async function waitHttp(url: string) {
   for (let i = 0; i < 300; i++) {
     try {
-      await fetch(url);
-      return;
+      // The front server answers 503 until Next behind it is ready.
+      if ((await fetch(url)).status < 500) return;
     } catch {
-      await new Promise((r) => setTimeout(r, 200));
+      // not listening yet
     }
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} never answered`);
 }

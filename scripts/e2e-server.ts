@@ -1,9 +1,11 @@
 /**
  * The server Playwright tests run against: a fresh, migrated database
- * (`switchyard_e2e`) and the production build on E2E_PORT. Specs seed their
- * own accounts (e2e/fixtures), so nothing else is seeded here.
+ * (`switchyard_e2e`) and the production build behind the front server on
+ * E2E_PORT, as `npm start` runs them. Specs seed their own accounts
+ * (e2e/fixtures), so nothing else is seeded here.
  */
 import { spawn } from "node:child_process";
+import { freeLoopbackPort, startFrontServer } from "@/lib/server/api/front-server";
 import { freshTestDatabase } from "@/lib/server/db/test-database";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -19,7 +21,8 @@ process.env.LINK_KEY_SECRET ??= "e2e-link-key-secret";
 process.env.LINK_CERT_VALIDATION_MS ??= "1500";
 const { startLinkServer } = await import("@/lib/server/links/link-server");
 const links = await startLinkServer({ connectionString: url, httpPort: Number(port) + 1000, httpsPort: Number(port) + 2000 });
-const next = spawn("npx", ["next", "start", "-p", port], {
+const nextPort = await freeLoopbackPort();
+const next = spawn("npx", ["next", "start", "-p", String(nextPort), "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: {
     ...process.env,
@@ -31,8 +34,10 @@ const next = spawn("npx", ["next", "start", "-p", port], {
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
+const front = await startFrontServer({ port: Number(port), nextPort });
 const stop = () => {
   next.kill("SIGTERM");
+  void front.stop().catch(() => undefined);
   void workers.stop().catch(() => undefined);
   void links.stop().catch(() => undefined);
 };

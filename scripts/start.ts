@@ -1,8 +1,10 @@
 /**
  * Starts the console: database (embedded by default), migrations, first
- * account, then Next.js on PORT. `--prod` serves the production build.
+ * account, then the front server on PORT (the send hot path itself, the rest
+ * proxied to Next.js on a loopback port). `--prod` serves the production build.
  */
 import { spawn } from "node:child_process";
+import { freeLoopbackPort, startFrontServer } from "@/lib/server/api/front-server";
 import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
 
 const prod = process.argv.includes("--prod");
@@ -55,11 +57,17 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicBase,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
   };
-  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", port], { stdio: "inherit", env });
+  // Next listens on loopback only; the front server on PORT answers POST Messages.json itself
+  // (docs/decisions.md "Send pipeline throughput") and proxies everything else, websockets included.
+  const nextPort = await freeLoopbackPort();
+  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", String(nextPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const front = await startFrontServer({ port: Number(port), nextPort });
+  console.log(`Switchyard on ${publicBase} (console and API; Next behind it on 127.0.0.1:${nextPort}).`);
   const shutdown = () => next.kill("SIGTERM");
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
   next.on("exit", async (code) => {
+    await front.stop().catch(() => undefined);
     await workers?.stop().catch(() => undefined);
     await links.stop().catch(() => undefined);
     await stop();

@@ -1,7 +1,7 @@
 /**
  * npm run bench:pipeline — the send pipeline's two targets on this machine:
  *  1. API intake: POST Messages.json over loopback (keep-alive, bounded
- *     concurrency) against `next start`; workers off, so only the create
+ *     concurrency) against `scripts/start.ts --prod`; workers off, so only the create
  *     path (auth, validation, one INSERT...add_job statement) is measured.
  *  2. End to end: workers on (child processes, like `npm run worker`), the
  *     backlog plus new sends flow through the simulator; throughput from
@@ -64,7 +64,11 @@ async function main() {
   }
 
   const base = `http://127.0.0.1:${port}`;
-  const server = run("npx", ["next", "start", "-p", String(port)], { NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1", DB_POOL_MAX: "16" });
+  // The server as `npm run start:prod` runs it (front server on the port, Next behind it), with its workers off:
+  // intake is measured alone, and the end-to-end phase starts worker processes as `npm run worker` does.
+  const server = run("npx", ["tsx", "scripts/start.ts", "--prod"], {
+    NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PIPELINE_WORKERS: "0", PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1", DB_POOL_MAX: "16",
+  });
   await waitHttp(`${base}/login`);
   const auth = "Basic " + Buffer.from(`${accountSid}:${token}`).toString("base64");
   const endpoint = `${base}/2010-04-01/Accounts/${accountSid}/Messages.json`;

@@ -1,7 +1,7 @@
 import { readForm } from "@/lib/server/api/params";
 import { apiHandler, json } from "@/lib/server/api/respond";
 import { receiveInboundMessage } from "@/lib/server/services/messages/receive-inbound-message";
-import { messageResource } from "@/app/2010-04-01/Accounts/[accountSid]/Messages/_lib/message-resource";
+import { messageResource } from "@/lib/server/api/resources/message";
 import { simAccount } from "../_auth";
 
 const last = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import type { ApiRequest } from "./api-request";
 
 export interface ApiPrincipal {
   accountSid: string;
@@ -24,7 +25,7 @@ export function hashApiSecret(secret: string): string {
  * HTTP Basic as Twilio does it: Account SID + Auth Token, or API Key SID +
  * secret. Every REST handler starts here.
  */
-export async function authenticate(req: Request): Promise<ApiPrincipal> {
+export async function authenticate(req: Pick<ApiRequest, "headers">): Promise<ApiPrincipal> {
   const header = req.headers.get("authorization");
   if (!header?.toLowerCase().startsWith("basic ")) throw unauthorized();
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");

@@ -1,10 +1,11 @@
 import { AppError } from "@/lib/server/errors";
 import type { z } from "zod";
+import type { ApiRequest } from "./api-request";
 
 export type Params = Record<string, string | string[]>;
 
 /** Form-encoded body (Twilio's wire format): repeated keys become arrays. */
-export async function readForm(req: Request): Promise<Params> {
+export async function readForm(req: ApiRequest): Promise<Params> {
   const type = req.headers.get("content-type") ?? "";
   const text = await req.text();
   if (!text) return {};

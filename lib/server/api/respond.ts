@@ -1,35 +1,48 @@
 import { AppError } from "@/lib/server/errors";
 
+/** A handler's answer before it is written: Next wraps it in a `Response`, the front server writes it to node:http. */
+export interface ApiResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": JSON_TYPE } });
 }
 
 export const noContent = () => new Response(null, { status: 204 });
 
-/** Twilio's classic error body; twilio-node's RestException reads exactly these keys. */
-export function errorResponse(err: AppError): Response {
-  return json(
-    { code: err.code, message: err.message, more_info: `https://www.twilio.com/docs/errors/${err.code}`, status: err.status },
-    err.status,
-  );
+export function toResponse(result: ApiResult): Response {
+  return new Response(JSON.stringify(result.body), { status: result.status, headers: { "content-type": JSON_TYPE, ...result.headers } });
 }
 
 /**
- * Wraps a route handler: AppErrors become Twilio error JSON, anything else
- * is logged and answered with a generic 500 (no internals leak out).
+ * How the API answers a thrown error: an AppError is Twilio's classic error
+ * body (twilio-node's RestException reads exactly these keys); anything else
+ * is logged and answered with a generic 500, so no internals leak out.
  */
+export function errorResult(err: unknown): ApiResult {
+  if (!(err instanceof AppError)) {
+    console.error("API error", err);
+    return errorResult(new AppError(20500, "Internal Server Error", 500));
+  }
+  return {
+    status: err.status,
+    body: { code: err.code, message: err.message, more_info: `https://www.twilio.com/docs/errors/${err.code}`, status: err.status },
+    headers: err.status === 401 ? { "www-authenticate": 'Basic realm="Twilio API"' } : undefined,
+  };
+}
+
+/** Wraps a route handler so that every thrown error is answered as errorResult() says. */
 export function apiHandler<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
       return await fn(req, ctx);
     } catch (err) {
-      if (err instanceof AppError) {
-        const res = errorResponse(err);
-        if (err.status === 401) res.headers.set("www-authenticate", 'Basic realm="Twilio API"');
-        return res;
-      }
-      console.error("API error", err);
-      return errorResponse(new AppError(20500, "Internal Server Error", 500));
+      return toResponse(errorResult(err));
     }
   };
 }

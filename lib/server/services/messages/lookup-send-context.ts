@@ -55,7 +55,7 @@ async function lookupMany(rows: LookupRow[], tx: Tx = db): Promise<SendContext[]
 }
 
 /** Concurrent creates (the API's hot path) share one lookup query. */
-const batched = coalesce<LookupRow, SendContext>({ maxBatch: 200, maxInFlight: 4, run: (rows) => lookupMany(rows) });
+const batched = coalesce<LookupRow, SendContext>({ maxBatch: 200, maxInFlight: 1, run: (rows) => lookupMany(rows) });
 
 export async function lookupSendContext(
   accountSid: string,

@@ -1,12 +1,11 @@
 import { assertAccountPath } from "@/lib/server/api/credentials";
-import { pick, readForm, readQuery } from "@/lib/server/api/params";
-import { apiHandler, json } from "@/lib/server/api/respond";
-import { createMessage } from "@/lib/server/services/messages/create-message";
-import { CREATE_MESSAGE_PARAMS } from "@/lib/server/services/messages/message-input";
+import { postMessage } from "@/lib/server/api/messages/post-message";
+import { readQuery } from "@/lib/server/api/params";
+import { apiHandler, json, toResponse } from "@/lib/server/api/respond";
 import { listMessages } from "@/lib/server/services/messages/message-queries";
-import { authenticateCached } from "../Messages/_lib/authenticate-cached";
+import { authenticateCached } from "@/lib/server/api/authenticate-cached";
 import { decodeCursor, messagesPage, readMessageFilters, readPageSize } from "../Messages/_lib/list-params";
-import { messageResource } from "../Messages/_lib/message-resource";
+import { messageResource } from "@/lib/server/api/resources/message";
 
 type Ctx = { params: Promise<{ accountSid: string }> };
 
@@ -22,9 +21,5 @@ export const GET = apiHandler<Ctx>(async (req, { params }) => {
   return json(messagesPage(path, q, pageSize, pageNo, items.map(messageResource), next));
 });
 
-export const POST = apiHandler<Ctx>(async (req, { params }) => {
-  const { accountSid } = await params;
-  assertAccountPath(await authenticateCached(req), accountSid);
-  const message = await createMessage(accountSid, pick(await readForm(req), CREATE_MESSAGE_PARAMS));
-  return json(messageResource(message), 201);
-});
+// Normally answered by the front server's fast path (lib/server/api/front-server.ts) before Next sees it; the same function here.
+export const POST = apiHandler<Ctx>(async (req, { params }) => toResponse(await postMessage(req, (await params).accountSid)));

@@ -5,8 +5,8 @@ import { notFound } from "@/lib/server/errors";
 import { deleteMessage } from "@/lib/server/services/messages/delete-message";
 import { getMessage } from "@/lib/server/services/messages/message-queries";
 import { updateMessage } from "@/lib/server/services/messages/update-message";
-import { authenticateCached } from "../_lib/authenticate-cached";
-import { messageResource } from "../_lib/message-resource";
+import { authenticateCached } from "@/lib/server/api/authenticate-cached";
+import { messageResource } from "@/lib/server/api/resources/message";
 
 type Ctx = { params: Promise<{ accountSid: string; sid: string }> };
 

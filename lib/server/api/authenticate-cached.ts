@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { authenticate, type ApiPrincipal } from "@/lib/server/api/credentials";
+import type { ApiRequest } from "./api-request";
+import { authenticate, type ApiPrincipal } from "./credentials";
 
 /**
  * authenticate() with a short in-memory cache of successful lookups, keyed by
@@ -11,7 +12,7 @@ const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 const cache = new Map<string, { principal: ApiPrincipal; expires: number }>();
 
-export async function authenticateCached(req: Request): Promise<ApiPrincipal> {
+export async function authenticateCached(req: Pick<ApiRequest, "headers">): Promise<ApiPrincipal> {
   const header = req.headers.get("authorization");
   if (!header) return authenticate(req);
   const key = createHash("sha256").update(header).digest("base64");

@@ -1,0 +1,110 @@
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { createProxyServer } from "http-proxy-3";
+import { AppError } from "@/lib/server/errors";
+import type { ApiRequest } from "./api-request";
+import { postMessage } from "./messages/post-message";
+import { errorResult, type ApiResult } from "./respond";
+
+/** The send hot path: served here without Next (its per-request cost alone exceeded the intake budget; docs/decisions.md). */
+const CREATE_MESSAGE_PATH = /^\/2010-04-01\/Accounts\/([^/?]+)\/Messages\.json$/;
+/** Twilio bodies are small (1,600 characters, 10 media URLs); anything this large is refused before it is buffered. */
+const MAX_BODY_BYTES = 1 << 20;
+
+function header(req: http.IncomingMessage, name: string): string | null {
+  const v = req.headers[name.toLowerCase()];
+  return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AppError(20001, "Request body too large", 413));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function write(res: http.ServerResponse, result: ApiResult) {
+  const text = JSON.stringify(result.body);
+  res.writeHead(result.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...result.headers }).end(text);
+}
+
+/** Adapts node:http to the API layer's ApiRequest and answers with the same function Next's route uses. */
+async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerResponse, accountSid: string) {
+  let result: ApiResult;
+  try {
+    const body = await readBody(req);
+    const apiReq: ApiRequest = { headers: { get: (name) => header(req, name) }, text: () => Promise.resolve(body) };
+    result = await postMessage(apiReq, decodeURIComponent(accountSid));
+  } catch (err) {
+    result = errorResult(err);
+  }
+  if (!res.headersSent && !res.destroyed) write(res, result);
+}
+
+export interface FrontServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The public listener on PORT, in the launcher process (scripts/start.ts,
+ * scripts/e2e-server.ts): `POST …/Messages.json` is answered here, every
+ * other request and websocket (the console, the rest of the API, dev HMR)
+ * is proxied to Next on a loopback port. Host and Origin pass through
+ * unchanged, so Next sees the public host (server actions, next-auth).
+ */
+export async function startFrontServer(opts: { port: number; host?: string; nextPort: number }): Promise<FrontServer> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const proxy = createProxyServer({ target: { host: "127.0.0.1", port: opts.nextPort }, agent, xfwd: true, ws: true });
+  proxy.on("error", (err, _req, res) => {
+    // Next still starting (or restarting in dev): say so instead of dropping the connection.
+    if (res instanceof http.ServerResponse) {
+      if (!res.headersSent) res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" });
+      res.end("Switchyard is starting, retry in a moment.\n");
+    } else res.destroy();
+    if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED") console.error("proxy to Next failed:", err.message);
+  });
+  const server = http.createServer({ keepAlive: true }, (req, res) => {
+    const path = req.url ?? "/";
+    const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
+    if (match?.[1]) void serveCreateMessage(req, res, match[1]);
+    else proxy.web(req, res);
+  });
+  server.on("upgrade", (req, socket, head) => proxy.ws(req, socket, head));
+  // Upgraded sockets leave the HTTP server's bookkeeping (closeAllConnections misses them) but keep close() waiting.
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      proxy.close();
+      agent.destroy();
+    },
+  };
+}
+
+/** A free loopback port for Next behind the front server (NEXT_INTERNAL_PORT pins one). */
+export async function freeLoopbackPort(): Promise<number> {
+  if (process.env.NEXT_INTERNAL_PORT) return Number(process.env.NEXT_INTERNAL_PORT);
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
