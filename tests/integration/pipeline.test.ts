@@ -42,6 +42,13 @@ describe("send pipeline through the simulator", () => {
       }
       const sim = await db.simDelivery.findUnique({ where: { messageSid: created.sid } });
       expect(sim).toMatchObject({ to: "+14155550111", from: number.phoneNumber, body: "hello", submitCount: 1 });
+      // The statuses are written after the hand-off in one statement, each with the time it happened:
+      // in order, and `sending` (the hand-off) no later than the carrier's receipt.
+      const events = await db.messageEvent.findMany({ where: { messageSid: created.sid }, orderBy: { id: "asc" } });
+      const times = events.map((e) => e.createdAt.getTime());
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      expect(events.find((e) => e.status === "sending")?.createdAt.getTime()).toBeLessThanOrEqual(sim?.receivedAt.getTime() as number);
+      expect(done.dateSent?.getTime()).toBeGreaterThanOrEqual(times[0] as number);
       const sticky = await db.stickyMapping.findFirst({ where: { serviceSid: service.sid, recipient: "+14155550111" } });
       expect(sticky?.senderSid).toBe(number.sid);
     } finally {

@@ -5,12 +5,13 @@ import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
+import { currentStatus } from "./current-status";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
-import { routeMessage } from "./route-message";
+import { routeMessage, type RouteResult } from "./route-message";
 import { writeSticky } from "./sticky-writes";
 import { DELIVERY_REPORT_TASK } from "./task-names";
-import { transitionMessage } from "./transition-message";
+import { transitionMessage, type TransitionExtras } from "./transition-message";
 
 export interface DispatchPayload {
   sid: string;
@@ -32,6 +33,8 @@ export const RESCHEDULE_LEAD_MS = 600;
 /** A reserved slot missed by more than this is reclaimed (if still last) or replaced: late sends would bunch up. */
 export const LATE_SLOT_MS = 20;
 
+type Routed = Extract<RouteResult, { ok: true }>;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function toCarrierMessage(m: Message, sender: PoolSender | null, smartEncoding: boolean): CarrierMessage {
@@ -52,19 +55,26 @@ async function fail(sid: string, from: readonly string[], code: number, message?
 /**
  * One dispatch attempt for one message. Safe to run again at any point (a
  * worker may die anywhere): every status change is a conditional UPDATE, and
- * a message found in `sending` is re-submitted under the same SID, which the
- * carrier de-duplicates.
+ * the statuses of a hand-off (queued, sending, sent and a report due now)
+ * are written after it in one statement, so an attempt that died before
+ * that write runs again and re-submits the same SID, which the carrier
+ * de-duplicates (driver.ts). A message that must wait more than
+ * MAX_SLEEP_MS for its slot is written `queued` and rescheduled.
  */
 export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps): Promise<void> {
   const ctx = await loadDispatchContext(payload.sid);
   if (!ctx) return; // deleted
-  let m = ctx.message;
+  const m = ctx.message;
   const recipient = parseRecipient(m.to);
   if (!recipient) return;
   if (!["accepted", "scheduled", "queued", "sending"].includes(m.status)) return; // final, canceled or inbound
 
   const expiresAt = (m.sendAt ?? m.createdAt).getTime() + m.validityPeriod * 1000;
   let sender: PoolSender | null = null;
+  // Not yet queued: the `queued` transition (with the routing outcome) is written together with
+  // `sending` once the send slot is known to be near, one row update instead of two.
+  let toQueue: { extras: TransitionExtras; routed: Routed | null } | null = null;
+  let routedAt = new Date();
 
   if (m.status !== "sending") {
     if (Date.now() > expiresAt) return fail(m.sid, ["accepted", "scheduled", "queued"], 30036);
@@ -90,32 +100,30 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
       if (routed.stickyRemove) await writeSticky({ serviceSid: m.serviceSid, channel: routed.stickyRemove.channel, recipient: recipient.phoneNumber, senderSid: null });
       if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);
       sender = routed.sender;
-      const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", {
-        from: sender.address,
-        senderSid: sender.sid,
-        routingTrace: routed.routingTrace,
-      });
-      if (!queued) return; // canceled meanwhile
-      m = queued;
-      await recordRoutingOutcome(m, routed);
-      if (routed.stickyWrite) {
-        // Written once the message is committed to this sender (SPEC 2.8: after the first send).
-        await writeSticky({ serviceSid: m.serviceSid as string, channel: routed.stickyWrite.channel, recipient: recipient.phoneNumber, senderSid: routed.stickyWrite.senderSid });
-      }
+      toQueue = { extras: { from: sender.address, senderSid: sender.sid, routingTrace: routed.routingTrace }, routed };
+      routedAt = new Date();
     } else if (m.status === "scheduled" || m.status === "accepted") {
-      const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued");
-      if (!queued) return;
-      m = queued;
+      toQueue = { extras: {}, routed: null };
     }
   } else {
     // A previous attempt died after the hand-off began: it goes through the limiter again and is
     // re-submitted under the same SID (the carrier de-duplicates).
     sender = m.senderSid ? await loadSender(m.accountSid, m.senderSid) : null;
   }
-  if (!sender) return fail(m.sid, ["queued"], 21606, "The sender of this message no longer exists.");
+  if (!sender) return fail(m.sid, toQueue ? ["accepted", "scheduled"] : ["queued"], 21606, "The sender of this message no longer exists.");
+
+  /** After the queued transition committed: routing alerts and counts, then the sticky mapping (SPEC 2.8: after the first send). */
+  const afterQueued = async (queued: Message, routed: Routed | null) => {
+    if (!routed) return;
+    await recordRoutingOutcome(queued, routed);
+    if (routed.stickyWrite) {
+      await writeSticky({ serviceSid: queued.serviceSid as string, channel: routed.stickyWrite.channel, recipient: recipient.phoneNumber, senderSid: routed.stickyWrite.senderSid });
+    }
+  };
 
   // Everything the hand-off needs is ready before the slot: after it, only the carrier submit runs.
-  const carrierMessage = toCarrierMessage(m, sender, ctx.smartEncoding);
+  // Built as the message will be once queued (the routing trace carries the planned content).
+  const carrierMessage = toCarrierMessage(toQueue ? { ...m, routingTrace: toQueue.extras.routingTrace ?? m.routingTrace } : m, sender, ctx.smartEncoding);
   await deps.driver.prepare?.(carrierMessage);
 
   // Messages-per-second: reserve this sender's next slot (shared by all workers), wait for it,
@@ -127,40 +135,48 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
       ? { at: payload.slotAt as number, waitMs: (payload.slotAt as number) - Date.now() }
       : await reserveSlot(sender.sid, micros);
     usePayloadSlot = false;
-    if (m.status === "queued" && slot.at > expiresAt) return fail(m.sid, ["queued"], 30036);
+    if (m.status !== "sending" && slot.at > expiresAt) return fail(m.sid, [m.status], 30036);
     if (slot.waitMs > MAX_SLEEP_MS) {
+      if (toQueue) {
+        // Waits in the queue for its slot: queued now, sending when the rescheduled job runs.
+        const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", toQueue.extras);
+        if (!queued) return; // canceled meanwhile
+        await afterQueued(queued, toQueue.routed);
+      }
       await deps.reschedule({ sid: m.sid, slotAt: slot.at, senderSid: sender.sid }, new Date(slot.at - RESCHEDULE_LEAD_MS));
       return;
-    }
-    if (m.status === "queued") {
-      const sending = await transitionMessage(m.sid, ["queued"], "sending", { markSent: true });
-      if (!sending) return; // canceled or taken by another worker
-      m = sending;
     }
     const wait = slot.at - Date.now();
     if (wait > 0) await sleep(wait);
     const late = Date.now() - slot.at;
     if (late <= LATE_SLOT_MS || (await reclaimLateSlot(sender.sid, slot.at, micros))) break;
   }
+  // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
+  const from = toQueue ? ["accepted", "scheduled"] : [m.status];
+  if (!from.includes((await currentStatus(m.sid)) ?? "")) return;
+  const handOffAt = new Date();
   const result: SubmitResult = await deps.driver.submit(carrierMessage);
 
-  if (!result.accepted) return fail(m.sid, ["sending"], result.errorCode, result.errorMessage);
+  // Everything the attempt did is written after the hand-off, in ONE conditional row update:
+  // queued (at routing time), sending (at the hand-off), sent and a report due now, or failed.
+  // A worker killed before it re-submits the same SID, which the carrier de-duplicates
+  // (driver.ts); one update instead of two per message is what lets the pipeline keep up.
+  const passed = toQueue ? ["queued", "sending"] : m.status === "queued" ? ["sending"] : [];
+  const passedAt = toQueue ? [routedAt, handOffAt] : m.status === "queued" ? [handOffAt] : [];
+  const step = async (after: string[], extras: TransitionExtras = {}) => {
+    const done = await transitionMessage(m.sid, from, [...passed, ...after], { ...toQueue?.extras, markSent: passed.includes("sending"), times: passedAt, ...extras });
+    if (done && toQueue) await afterQueued(done, toQueue.routed);
+  };
+  if (!result.accepted) return step(["failed"], { errorCode: result.errorCode, errorMessage: result.errorMessage ?? errorMessageFor(result.errorCode) });
   const known = result.report;
-  if (!known) {
-    await transitionMessage(m.sid, ["sending"], "sent");
-    return;
-  }
-  // `sent` and what follows it commit in one statement: a worker killed in between would
-  // otherwise leave the message in `sent` for ever. A report due now is applied at once
-  // (sent, then its outcome, two events); a later one becomes a durable job.
+  if (!known) return step(["sent"]);
+  // A report due now is applied at once (sent, then its outcome); a later one becomes a durable job,
+  // enqueued only if the update happens.
   const { afterMs, ...report } = known;
   if (afterMs <= 0) {
     const failed = report.status !== "delivered";
     const code = report.errorCode ?? 30008;
-    await transitionMessage(m.sid, ["sending"], ["sent", report.status], failed ? { errorCode: code, errorMessage: errorMessageFor(code) } : {});
-    return;
+    return step(["sent", report.status], failed ? { errorCode: code, errorMessage: errorMessageFor(code) } : {});
   }
-  await transitionMessage(m.sid, ["sending"], "sent", {
-    job: { task: DELIVERY_REPORT_TASK, payload: { sid: m.sid, ...report }, runAt: new Date(Date.now() + afterMs), maxAttempts: 25 },
-  });
+  return step(["sent"], { job: { task: DELIVERY_REPORT_TASK, payload: { sid: m.sid, ...report }, runAt: new Date(Date.now() + afterMs), maxAttempts: 25 } });
 }

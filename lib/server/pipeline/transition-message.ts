@@ -12,6 +12,8 @@ export interface TransitionExtras {
   routingTrace?: unknown;
   /** Stamp date_sent (the hand-off to the carrier). */
   markSent?: boolean;
+  /** When each status of the chain happened, when earlier than the statement (e.g. queued at routing); default: its clock. */
+  times?: readonly (Date | null)[];
   /** A graphile-worker job enqueued in the same statement, only if the transition happens. */
   job?: { task: string; payload: unknown; runAt: Date; maxAttempts: number };
 }
@@ -22,6 +24,7 @@ interface TransitionRow {
   sid: string;
   allowed: string[];
   chain: string[];
+  chain_at: (string | null)[] | null;
   error_code: number | null;
   error_message: string | null;
   from_addr: string | null;
@@ -48,7 +51,7 @@ function transitionSql(rows: TransitionRow[]): Prisma.Sql {
   return Prisma.sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
-        idx int, sid text, allowed text[], chain text[], error_code int, error_message text, from_addr text,
+        idx int, sid text, allowed text[], chain text[], chain_at timestamptz[], error_code int, error_message text, from_addr text,
         sender_sid text, routing_trace jsonb, mark_sent bool, job_task text, job_payload json, job_run_at timestamptz, job_max int)
     ), m AS (
       UPDATE messages SET
@@ -62,15 +65,15 @@ function transitionSql(rows: TransitionRow[]): Prisma.Sql {
         date_sent = CASE WHEN i.mark_sent THEN now() ELSE messages.date_sent END
       FROM input i
       WHERE messages.sid = i.sid AND messages.status = ANY(i.allowed)
-      RETURNING messages.*, i.idx, i.chain, i.job_task, i.job_payload, i.job_run_at, i.job_max
+      RETURNING messages.*, i.idx, i.chain, i.chain_at, i.job_task, i.job_payload, i.job_run_at, i.job_max
     ), ev AS (
-      SELECT m.sid, m.account_sid, s.status, s.ord,
+      SELECT m.sid, m.account_sid, s.status, s.ord, m.chain_at[s.ord] AS at,
              CASE WHEN s.ord = cardinality(m.chain) THEN m.error_code END AS error_code
         FROM m CROSS JOIN LATERAL unnest(m.chain) WITH ORDINALITY AS s(status, ord)
     ), e AS (
       -- clock_timestamp(): statuses passed in one statement still get increasing times.
       INSERT INTO message_events (message_sid, account_sid, status, error_code, created_at)
-      SELECT sid, account_sid, status, error_code, clock_timestamp() FROM ev ORDER BY sid, ord
+      SELECT sid, account_sid, status, error_code, COALESCE(at, clock_timestamp()) FROM ev ORDER BY sid, ord
     ), cb AS (
       INSERT INTO status_callbacks (message_sid, account_sid, status, url)
       SELECT ev.sid, ev.account_sid, ev.status, COALESCE(m.status_callback, s.status_callback)
@@ -130,6 +133,7 @@ export async function transitionMessage(
     sid,
     allowed: [...from],
     chain: typeof to === "string" ? [to] : [...to],
+    chain_at: extras.times ? extras.times.map((t) => t?.toISOString() ?? null) : null,
     error_code: extras.errorCode ?? null,
     error_message: extras.errorMessage ?? null,
     from_addr: extras.from ?? null,
