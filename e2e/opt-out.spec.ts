@@ -111,7 +111,8 @@ test("Advanced Opt-Out page: edit with language and country overrides, preview, 
   // The preview changed nothing.
   expect((await e2eDb().query(`SELECT 1 FROM opt_outs WHERE service_sid = $1`, [service])).rowCount).toBe(0);
 
-  // Remove the Mexican override.
+  // Remove the Mexican override (once the earlier saves' toasts are gone, so the next one is this save's).
+  await expect(page.getByText("Opt-out settings saved (Advanced Opt-Out on)")).toHaveCount(0);
   await page.getByRole("group", { name: "Country override: MX" }).getByLabel("Remove the MX override").check();
   await page.getByRole("button", { name: "Save opt-out settings" }).click();
   await expect(page.getByText("Opt-out settings saved (Advanced Opt-Out on)")).toBeVisible();

@@ -22,7 +22,7 @@ process.env.LINK_CERT_VALIDATION_MS ??= "1500";
 const { startLinkServer } = await import("@/lib/server/links/link-server");
 const links = await startLinkServer({ connectionString: url, httpPort: Number(port) + 1000, httpsPort: Number(port) + 2000 });
 const nextPort = await freeLoopbackPort();
-const next = spawn("npx", ["next", "start", "-p", String(nextPort), "-H", "127.0.0.1"], {
+const next = spawn("npx", ["next", "start", "-p", String(nextPort), "-H", "localhost"], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -60,9 +60,9 @@ async function main() {
   // Next listens on loopback only; the front server on PORT answers POST Messages.json itself
   // (docs/decisions.md "Send pipeline throughput") and proxies everything else, websockets included.
   const nextPort = await freeLoopbackPort();
-  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", String(nextPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", String(nextPort), "-H", "localhost"], { stdio: "inherit", env });
   const front = await startFrontServer({ port: Number(port), nextPort });
-  console.log(`Switchyard on ${publicBase} (console and API; Next behind it on 127.0.0.1:${nextPort}).`);
+  console.log(`Switchyard on ${publicBase} (console and API; Next behind it on localhost:${nextPort}).`);
   const shutdown = () => next.kill("SIGTERM");
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

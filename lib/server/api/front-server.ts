@@ -60,11 +60,15 @@ export interface FrontServer {
  * scripts/e2e-server.ts): `POST …/Messages.json` is answered here, every
  * other request and websocket (the console, the rest of the API, dev HMR)
  * is proxied to Next on a loopback port. Host and Origin pass through
- * unchanged, so Next sees the public host (server actions, next-auth).
+ * unchanged, so Next sees the public host (server actions, next-auth), as
+ * when it served PORT itself.
  */
 export async function startFrontServer(opts: { port: number; host?: string; nextPort: number }): Promise<FrontServer> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const proxy = createProxyServer({ target: { host: "127.0.0.1", port: opts.nextPort }, agent, xfwd: true, ws: true });
+  // Next runs with `-H localhost` (loopback only). Not 127.0.0.1: Next builds a proxy.ts request's URL
+  // on "localhost", and with another configured hostname the link rewrite (proxy.ts) became an external
+  // one. No X-Forwarded-* either: Next would build URLs on them (the e2e link redirect test caught both).
+  const proxy = createProxyServer({ target: { host: "localhost", port: opts.nextPort }, agent, ws: true });
   proxy.on("error", (err, _req, res) => {
     // Next still starting (or restarting in dev): say so instead of dropping the connection.
     if (res instanceof http.ServerResponse) {
@@ -103,7 +107,7 @@ export async function startFrontServer(opts: { port: number; host?: string; next
 export async function freeLoopbackPort(): Promise<number> {
   if (process.env.NEXT_INTERNAL_PORT) return Number(process.env.NEXT_INTERNAL_PORT);
   const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => probe.listen(0, "localhost", resolve));
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
