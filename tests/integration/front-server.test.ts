@@ -111,6 +111,11 @@ describe("front server: POST Messages.json without Next", () => {
       .messages.create({ to: "+14155550123", body: "x" } as never)
       .catch((e: { status: number; code: number }) => e);
     expect(missing).toMatchObject({ status: 400, code: 21603 });
+    // FallbackFrom travels as the twilio client sends it; without a service it is refused.
+    const fallback = await client(account.sid, account.authToken)
+      .messages.create({ to: "+14155550123", from: "+14155550100", body: "x", fallbackFrom: "+14155550101" })
+      .catch((e: { status: number; code: number; message: string }) => e);
+    expect(fallback).toMatchObject({ status: 400, code: 21212, message: expect.stringContaining("FallbackFrom") });
     expect(await count()).toBe(0);
   });
 
@@ -140,6 +145,18 @@ describe("front server: everything else goes to Next", () => {
     // A sub-path of Messages.json is not the create path.
     await fetch(`${base}/2010-04-01/Accounts/ACx/Messages.json/extra`, { method: "POST", body: "a=b" });
     expect(seen.at(-1)?.url).toBe("/2010-04-01/Accounts/ACx/Messages.json/extra");
+  });
+
+  it("never reuses an upstream connection Next may be closing (no keep-alive to Next)", async () => {
+    let connections = 0;
+    const count = () => connections++;
+    upstream.on("connection", count);
+    try {
+      for (let i = 0; i < 3; i++) expect((await fetch(`${base}/services?i=${i}`)).status).toBe(200);
+      expect(connections).toBe(3);
+    } finally {
+      upstream.off("connection", count);
+    }
   });
 
   it("proxies websocket upgrades (dev HMR)", async () => {

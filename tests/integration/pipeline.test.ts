@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setSimRule } from "@/lib/carriers/simulator/sim-rules";
 import { db } from "@/lib/server/db/client";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
+import { AppError } from "@/lib/server/errors";
 import { createMessage } from "@/lib/server/services/messages/create-message";
+import { addChannelSender } from "@/lib/server/services/sender-pool/add-channel-sender";
 import { addLongCode, finalMessage, makeAccount, makeService, startReceiver, statusesOf, waitFor } from "./pipeline-fixtures";
 
 let workers: PipelineWorkers[] = [];
@@ -129,5 +131,33 @@ describe("send pipeline through the simulator", () => {
     // Either the worker saw the opt-out (21610) or it had already sent the message.
     expect(["failed", "delivered"]).toContain(done.status);
     if (done.status === "failed") expect(done.errorCode).toBe(21610);
+  });
+
+  it("FallbackFrom: stored, honoured by the routing core for RCS, 21212 for a sender outside the pool or without a service", async () => {
+    const account = await makeAccount();
+    const service = await makeService(account.sid);
+    const a = await addLongCode(account.sid, service.sid);
+    const b = await addLongCode(account.sid, service.sid);
+    await addChannelSender(account.sid, service.sid, { sender: `rcs:agent_${service.sid.slice(2, 12)}`, countries: ["US"] });
+    await setSimRule(account.sid, { prefix: "+1415555", outcome: "delivered", rcsCapable: true });
+
+    const chosen = await createMessage(account.sid, { to: "+14155550177", messagingServiceSid: service.sid, body: "rcs first", fallbackFrom: b.phoneNumber });
+    expect((await db.message.findUniqueOrThrow({ where: { sid: chosen.sid } })).fallbackFrom).toBe(b.phoneNumber);
+    const done = await final(chosen.sid);
+    expect(done.status).toBe("delivered");
+    expect(done.from).toMatch(/^rcs:/);
+    expect(done.routingTrace).toMatchObject({ fallbackFrom: b.phoneNumber });
+    expect(JSON.stringify(done.routingTrace)).not.toContain(a.phoneNumber);
+
+    // Not a sender of the pool: the core refuses it at dispatch, the message fails with 21212.
+    const outside = await createMessage(account.sid, { to: "+14155550178", messagingServiceSid: service.sid, body: "x", fallbackFrom: "+14155550999" });
+    expect(await final(outside.sid)).toMatchObject({ status: "failed", errorCode: 21212 });
+
+    // Without a service there is no pool to fall back in: refused at create, nothing stored.
+    const before = await db.message.count({ where: { accountSid: account.sid } });
+    const err = await createMessage(account.sid, { to: "+14155550179", from: a.phoneNumber, body: "x", fallbackFrom: b.phoneNumber }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe(21212);
+    expect(await db.message.count({ where: { accountSid: account.sid } })).toBe(before);
   });
 });

@@ -64,7 +64,10 @@ export interface FrontServer {
  * when it served PORT itself.
  */
 export async function startFrontServer(opts: { port: number; host?: string; nextPort: number }): Promise<FrontServer> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // A new loopback connection per proxied request, no keep-alive: Next closes idle connections after
+  // 5 s, and a request sent on one just as Next closed it failed with ECONNRESET (a server action lost
+  // in CI). The proxied traffic is the console's; the hot path is not proxied.
+  const agent = new http.Agent({ keepAlive: false });
   // Next runs with `-H localhost` (loopback only). Not 127.0.0.1: Next builds a proxy.ts request's URL
   // on "localhost", and with another configured hostname the link rewrite (proxy.ts) became an external
   // one. No X-Forwarded-* either: Next would build URLs on them (the e2e link redirect test caught both).

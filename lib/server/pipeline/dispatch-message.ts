@@ -71,8 +71,8 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
 
   const expiresAt = (m.sendAt ?? m.createdAt).getTime() + m.validityPeriod * 1000;
   let sender: PoolSender | null = null;
-  // Not yet queued: the `queued` transition (with the routing outcome) is written together with
-  // `sending` once the send slot is known to be near, one row update instead of two.
+  // Not yet queued: `queued` (with the routing outcome) is written with the hand-off's other
+  // statuses after the submit, or alone when the slot is far and the job is rescheduled.
   let toQueue: { extras: TransitionExtras; routed: Routed | null } | null = null;
   let routedAt = new Date();
 
@@ -96,6 +96,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
         mediaUrls: m.mediaUrls,
         capabilities,
         stickySenderSid: ctx.stickySenderSid,
+        fallbackFrom: m.fallbackFrom ?? undefined,
       });
       if (routed.stickyRemove) await writeSticky({ serviceSid: m.serviceSid, channel: routed.stickyRemove.channel, recipient: recipient.phoneNumber, senderSid: null });
       if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);

@@ -21,6 +21,8 @@ export interface RouteInput {
   capabilities: RecipientCapabilities;
   /** Sticky mapping for (service, channel, recipient) as loaded from sticky_mappings. */
   stickySenderSid: string | null;
+  /** The message's FallbackFrom (RCS): its SMS/MMS fallback sender, validated by the core (21212). */
+  fallbackFrom?: string;
 }
 
 /** What goes to the carrier, decided at routing time (Smart Encoding, MMS Converter). */
@@ -117,7 +119,7 @@ export function routeMessage(input: RouteInput): RouteResult {
   const sid = input.sid ?? "";
   const plan = planMessage(
     pool,
-    { to: input.to, body: input.body, mediaUrls: input.mediaUrls },
+    { to: input.to, body: input.body, mediaUrls: input.mediaUrls, fallbackFrom: input.fallbackFrom },
     {
       settings: { ...input.settings, smartEncoding },
       carrier: { shortCodes: input.capabilities.shortCode, mms: input.capabilities.mms, rcs: input.capabilities.rcs },

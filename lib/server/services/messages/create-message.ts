@@ -58,6 +58,12 @@ export async function createMessage(
   if (!recipient) throw messageError(21211, `'${to}' is not a valid phone number.`);
   if (from && !looksLikeSenderAddress(from)) throw messageError(21212);
 
+  // FallbackFrom (RCS's SMS fallback) picks from the service's pool, so it needs a service; whether it
+  // is a usable sender is the routing core's decision at dispatch (21212 there).
+  const fallbackFrom = input.fallbackFrom?.trim() || null;
+  if (fallbackFrom && !serviceSid) throw messageError(21212, "FallbackFrom needs a MessagingServiceSid.");
+  if (fallbackFrom && !looksLikeSenderAddress(fallbackFrom)) throw messageError(21212, `'${fallbackFrom}' is not a sender address.`);
+
   const statusCallback = input.statusCallback?.trim() || null;
   if (statusCallback && !isHttpUrl(statusCallback)) throw messageError(21609);
 
@@ -108,6 +114,7 @@ export async function createMessage(
     validity_period: validityPeriod,
     send_at: sendAt ? sendAt.toISOString() : null,
     sender_sid: ctx.sender?.sid ?? null,
+    fallback_from: fallbackFrom,
     created_at: now.toISOString(),
   };
   // Inside a caller's transaction the row goes in with it; otherwise it joins the next group commit.
@@ -120,11 +127,11 @@ async function insertMessageIn(tx: Tx, row: NewMessageRow): Promise<Message> {
     WITH m AS (
       INSERT INTO messages (sid, account_sid, service_sid, direction, "from", "to", body, media_urls, status,
                             num_segments, encoding, smart_encoded, status_callback, validity_period, send_at,
-                            sender_sid, created_at, updated_at)
+                            sender_sid, fallback_from, created_at, updated_at)
       VALUES (${row.sid}, ${row.account_sid}, ${row.service_sid}, 'outbound-api', ${row.from}, ${row.to}, ${row.body},
               ${row.media_urls}::text[], ${row.status}, ${row.num_segments}, ${row.encoding}, ${row.smart_encoded},
               ${row.status_callback}, ${row.validity_period}, ${row.send_at}::timestamp, ${row.sender_sid},
-              ${row.created_at}::timestamp, ${row.created_at}::timestamp)
+              ${row.fallback_from}, ${row.created_at}::timestamp, ${row.created_at}::timestamp)
       RETURNING *
     ), e AS (
       INSERT INTO message_events (message_sid, account_sid, status, created_at)

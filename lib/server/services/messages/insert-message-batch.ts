@@ -21,6 +21,7 @@ export interface NewMessageRow {
   validity_period: number;
   send_at: string | null;
   sender_sid: string | null;
+  fallback_from: string | null;
   created_at: string;
 }
 
@@ -35,14 +36,14 @@ async function insertRows(rows: NewMessageRow[]): Promise<Message[]> {
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
         sid text, account_sid text, service_sid text, "from" text, "to" text, body text, media_urls text[],
         status text, num_segments int, encoding text, smart_encoded bool, status_callback text,
-        validity_period int, send_at timestamp, sender_sid text, created_at timestamp)
+        validity_period int, send_at timestamp, sender_sid text, fallback_from text, created_at timestamp)
     ), m AS (
       INSERT INTO messages (sid, account_sid, service_sid, direction, "from", "to", body, media_urls, status,
                             num_segments, encoding, smart_encoded, status_callback, validity_period, send_at,
-                            sender_sid, created_at, updated_at)
+                            sender_sid, fallback_from, created_at, updated_at)
       SELECT sid, account_sid, service_sid, 'outbound-api', "from", "to", body, media_urls, status,
              num_segments, encoding, smart_encoded, status_callback, validity_period, send_at,
-             sender_sid, created_at, created_at
+             sender_sid, fallback_from, created_at, created_at
         FROM input
       RETURNING *
     ), e AS (

@@ -28,6 +28,7 @@ export const createMessageSchema = z.object({
   sendAt: optionalString,
   smartEncoded: looseBool,
   shortenUrls: looseBool,
+  fallbackFrom: optionalString,
 });
 
 /** Typed input for in-process callers (console); the REST adapter passes renamed wire params. */
@@ -43,6 +44,7 @@ export interface CreateMessageInput {
   sendAt?: string | Date;
   smartEncoded?: boolean | string;
   shortenUrls?: boolean | string;
+  fallbackFrom?: string;
 }
 export type ParsedCreateMessage = z.output<typeof createMessageSchema>;
 
@@ -59,4 +61,5 @@ export const CREATE_MESSAGE_PARAMS: Record<string, string> = {
   SendAt: "sendAt",
   SmartEncoded: "smartEncoded",
   ShortenUrls: "shortenUrls",
+  FallbackFrom: "fallbackFrom",
 };
