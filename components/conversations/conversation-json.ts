@@ -1,29 +1,9 @@
 import type { ConversationSummary, ThreadMessage } from "@/lib/server/services/conversations/conversation-queries";
 
 /** Wire shapes of the console's conversation routes (dates as ISO strings), shared by the routes, the pages and the client views. */
-export interface InboxRow {
-  sid: string;
-  serviceSid: string;
-  serviceName: string;
-  participantAddress: string;
-  senderAddress: string;
-  lastMessageAt: string;
-  lastMessagePreview: string;
-  lastMessageDirection: string;
-  unreadCount: number;
-}
+export type InboxRow = Omit<ConversationSummary, "lastMessageAt"> & { lastMessageAt: string };
 
-export interface ThreadRow {
-  sid: string;
-  direction: string;
-  from: string | null;
-  to: string;
-  body: string;
-  mediaUrls: string[];
-  status: string;
-  errorCode: number | null;
-  createdAt: string;
-}
+export type ThreadRow = Omit<ThreadMessage, "createdAt"> & { createdAt: string };
 
 export interface ThreadJson {
   conversation: InboxRow;

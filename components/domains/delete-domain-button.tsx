@@ -1,27 +1,18 @@
 "use client";
 
-import { ActionForm } from "@/components/forms/action-form";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { deleteDomainAction } from "@/lib/server/links/link-actions";
 
 export function DeleteDomainButton({ sid, name }: { sid: string; name: string }) {
   return (
-    <ConfirmDialog
+    <ConfirmActionButton
       trigger="Delete domain"
       title={`Delete ${name}?`}
       body="Its certificate and configuration are removed and its short links stop redirecting. This cannot be undone."
-    >
-      <ActionForm action={deleteDomainAction} label="Delete domain">
-        {(_s, pending) => (
-          <>
-            <input type="hidden" name="sid" value={sid} />
-            <Button type="submit" variant="danger" pending={pending}>
-              Delete
-            </Button>
-          </>
-        )}
-      </ActionForm>
-    </ConfirmDialog>
+      action={deleteDomainAction}
+      formLabel="Delete domain"
+      submit="Delete"
+      fields={{ sid }}
+    />
   );
 }

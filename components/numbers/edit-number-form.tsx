@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { releasePhoneNumberAction, updatePhoneNumberAction } from "@/lib/server/actions/numbers-actions";
 
@@ -55,17 +55,15 @@ export function EditNumberForm({ number: n }: { number: EditableNumber }) {
 export function ReleaseNumberButton({ sid, phoneNumber }: { sid: string; phoneNumber: string }) {
   const router = useRouter();
   return (
-    <ConfirmDialog trigger="Release number" title={`Release ${phoneNumber}?`} body="It leaves its service's pool and your inventory; its sticky mappings are deleted.">
-      <ActionForm action={releasePhoneNumberAction} label="Confirm release" className="" onSuccess={() => router.replace("/numbers")}>
-        {(_state, pending) => (
-          <>
-            <input type="hidden" name="sid" value={sid} />
-            <Button type="submit" variant="danger" pending={pending}>
-              Release
-            </Button>
-          </>
-        )}
-      </ActionForm>
-    </ConfirmDialog>
+    <ConfirmActionButton
+      trigger="Release number"
+      title={`Release ${phoneNumber}?`}
+      body="It leaves its service's pool and your inventory; its sticky mappings are deleted."
+      action={releasePhoneNumberAction}
+      formLabel="Confirm release"
+      submit="Release"
+      fields={{ sid }}
+      onSuccess={() => router.replace("/numbers")}
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { SelectField, TextField, Toggle } from "@/components/ui/field";
 import { createShortCodeAction, deleteShortCodeAction } from "@/lib/server/actions/numbers-actions";
 
@@ -30,17 +30,14 @@ export function AddShortCodeForm({ countries }: { countries: { value: string; la
 
 export function DeleteShortCodeButton({ sid, shortCode }: { sid: string; shortCode: string }) {
   return (
-    <ConfirmDialog trigger="Delete" title={`Delete short code ${shortCode}?`} body="It leaves its service's pool and your inventory; its sticky mappings are deleted.">
-      <ActionForm action={deleteShortCodeAction} label={`Confirm delete ${shortCode}`} className="">
-        {(_state, pending) => (
-          <>
-            <input type="hidden" name="sid" value={sid} />
-            <Button type="submit" variant="danger" pending={pending}>
-              Delete short code
-            </Button>
-          </>
-        )}
-      </ActionForm>
-    </ConfirmDialog>
+    <ConfirmActionButton
+      trigger="Delete"
+      title={`Delete short code ${shortCode}?`}
+      body="It leaves its service's pool and your inventory; its sticky mappings are deleted."
+      action={deleteShortCodeAction}
+      formLabel={`Confirm delete ${shortCode}`}
+      submit="Delete short code"
+      fields={{ sid }}
+    />
   );
 }

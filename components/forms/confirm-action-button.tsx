@@ -1,0 +1,48 @@
+"use client";
+
+import { ActionForm } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionState } from "@/lib/server/actions/action-state";
+
+/**
+ * A destructive action behind a confirmation: the trigger button opens the
+ * dialog, whose form (named `formLabel`) posts `fields` as hidden inputs to
+ * the server action; `submit` is the confirming button's text.
+ */
+export function ConfirmActionButton({
+  trigger,
+  title,
+  body,
+  action,
+  formLabel,
+  submit,
+  fields,
+  onSuccess,
+}: {
+  trigger: string;
+  title: string;
+  body: string;
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  formLabel: string;
+  submit: string;
+  fields: Record<string, string>;
+  onSuccess?: (state: ActionState) => void;
+}) {
+  return (
+    <ConfirmDialog trigger={trigger} title={title} body={body}>
+      <ActionForm action={action} label={formLabel} className="" onSuccess={onSuccess}>
+        {(_state, pending) => (
+          <>
+            {Object.entries(fields).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <Button type="submit" variant="danger" pending={pending}>
+              {submit}
+            </Button>
+          </>
+        )}
+      </ActionForm>
+    </ConfirmDialog>
+  );
+}
