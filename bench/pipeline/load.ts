@@ -15,8 +15,14 @@ export interface LoadResult {
  * POSTs form bodies over keep-alive connections with bounded concurrency
  * (`concurrency` requests in flight) until `total` requests are done or
  * `seconds` elapse. Latency is per request, in ms.
+ *
+ * Closed loop by default (a lane sends its next request when the last one
+ * answers). With `rate`, open loop: request i is due at i / rate seconds and
+ * its latency counts from then, so a server falling behind shows as latency
+ * and a lower rate instead of being hidden by the generator waiting for it;
+ * `concurrency` is then only a cap on requests in flight.
  */
-export async function drive(opts: { url: string; auth: string; concurrency: number; total: number; seconds: number; body: (i: number) => string }): Promise<LoadResult> {
+export async function drive(opts: { url: string; auth: string; concurrency: number; total: number; seconds: number; rate?: number; body: (i: number) => string }): Promise<LoadResult> {
   const u = new URL(opts.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const lat: number[] = [];
@@ -25,10 +31,11 @@ export async function drive(opts: { url: string; auth: string; concurrency: numb
   let firstError: string | undefined;
   const start = performance.now();
   const deadline = start + opts.seconds * 1000;
+  const dueAt = (i: number) => (opts.rate ? start + (i * 1000) / opts.rate : performance.now());
   const one = (i: number) =>
     new Promise<void>((resolve) => {
       const payload = opts.body(i);
-      const t0 = performance.now();
+      const t0 = Math.min(dueAt(i), performance.now());
       const req = http.request(
         { host: u.hostname, port: u.port, path: u.pathname, method: "POST", agent, headers: { authorization: opts.auth, "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(payload) } },
         (res) => {
@@ -52,7 +59,12 @@ export async function drive(opts: { url: string; auth: string; concurrency: numb
       req.end(payload);
     });
   const lane = async () => {
-    while (next < opts.total && performance.now() < deadline) await one(next++);
+    while (next < opts.total && performance.now() < deadline) {
+      const i = next++;
+      const wait = dueAt(i) - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await one(i);
+    }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, lane));
   const seconds = (performance.now() - start) / 1000;

@@ -76,7 +76,7 @@ describe("front server: POST Messages.json without Next", () => {
     expect(seen.length).toBe(before);
     const row = await db.message.findUniqueOrThrow({ where: { sid: m.sid } });
     expect(row).toMatchObject({ accountSid: account.sid, to: "+14155550123", body: "via the front server", status: "accepted" });
-    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE key = ${m.sid}`;
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload::jsonb @> jsonb_build_array(jsonb_build_object('sid', ${m.sid}::text))`;
     expect(Number(jobs[0]?.n)).toBe(1);
   });
 

@@ -47,6 +47,29 @@ describe("coalesce", () => {
 });
 
 describe("batched pipeline statements", () => {
+  it("creates that share an insert statement share one dispatch job; a scheduled message keeps its own keyed job", async () => {
+    const account = await makeAccount();
+    const service = await makeService(account.sid);
+    const sendAt = new Date(Date.now() + 3_600_000);
+    const [scheduled, ...due] = await Promise.all([
+      createMessage(account.sid, { to: "+14155552999", messagingServiceSid: service.sid, body: "later", scheduleType: "fixed", sendAt: sendAt.toISOString() }),
+      ...Array.from({ length: 12 }, (_, i) => createMessage(account.sid, { to: `+1415555${String(3000 + i)}`, messagingServiceSid: service.sid, body: `now ${i}` })),
+    ]);
+    const sids = due.map((m) => m.sid);
+    const jobs = await db.$queryRaw<{ key: string | null; payload: unknown; run_at: Date }[]>`
+      SELECT key, payload, run_at FROM graphile_worker._private_jobs
+       WHERE key = ${scheduled!.sid} OR EXISTS (SELECT 1 FROM json_array_elements(CASE WHEN json_typeof(payload) = 'array' THEN payload ELSE '[]' END) e WHERE e->>'sid' = ANY(${sids}))`;
+    const batch = jobs.filter((j) => Array.isArray(j.payload));
+    // Every due message is in exactly one batch job (one per insert statement), none keyed.
+    expect(batch.flatMap((j) => (j.payload as { sid: string }[]).map((p) => p.sid)).sort()).toEqual([...sids].sort());
+    expect(batch.length).toBeLessThan(sids.length);
+    expect(batch.every((j) => j.key === null)).toBe(true);
+    const own = jobs.filter((j) => j.key === scheduled!.sid);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.payload).toEqual({ sid: scheduled!.sid });
+    expect(Math.abs(own[0]!.run_at.getTime() - sendAt.getTime())).toBeLessThan(1000);
+  });
+
   it("many messages transition at once; a chain records each status in order; two changes of one message apply in sequence", async () => {
     const account = await makeAccount();
     const number = await addLongCode(account.sid, null);

@@ -6,7 +6,7 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 /**
  * schema.prisma and the migrated database must agree, both ways: tables,
  * columns (name, base type, nullability), indexes (columns, uniqueness) and
- * foreign keys (columns, ON DELETE). Prisma's schema engine cannot run here,
+ * foreign keys (columns, ON DELETE), partial-index predicates. Prisma's schema engine cannot run here,
  * so this uses its own schema parser (the same WASM module the CLI uses) and
  * compares with the catalog of the database the migrations produced.
  */
@@ -31,9 +31,20 @@ interface Index {
   fields: { name: string }[];
 }
 
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSync("prisma/schema.prisma", "utf8") }))) as {
+const schemaText = readFileSync("prisma/schema.prisma", "utf8");
+const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as {
   datamodel: { models: Model[]; indexes: Index[] };
 };
+
+/** Partial-index predicates, which the DMMF leaves out: "Model(field,field)" -> the raw SQL of `where: raw(...)`. */
+const predicates = new Map<string, string>();
+for (const [, model, body] of schemaText.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+  for (const [, fields, raw] of (body as string).matchAll(/@@(?:index|unique)\(\[([^\]]*)\][^\n]*?where:\s*raw\("((?:[^"\\]|\\.)*)"\)/g)) {
+    predicates.set(`${model}(${(fields as string).split(",").map((f) => f.trim()).join(",")})`, (raw as string).replace(/\\"/g, '"'));
+  }
+}
+/** Postgres prints `("from" IS NOT NULL)` and `(direction = 'inbound'::text)`; compare without quotes, casts and parentheses. */
+const normalizePredicate = (p: string | null | undefined) => (p ? p.replace(/::\w+/g, "").replace(/[()"]/g, "").replace(/\s+/g, " ").trim().toLowerCase() : "");
 
 const pgType: Record<string, string> = {
   String: "text",
@@ -56,15 +67,15 @@ async function catalog(url: string) {
     const cols = await client.query<{ table_name: string; column_name: string; is_nullable: string; udt_name: string }>(
       `SELECT table_name, column_name, is_nullable, udt_name FROM information_schema.columns WHERE table_schema = 'public'`,
     );
-    const idx = await client.query<{ table: string; unique: boolean; cols: string[] }>(
-      `SELECT t.relname AS table, i.indisunique AS unique,
+    const idx = await client.query<{ table: string; unique: boolean; cols: string[]; pred: string | null }>(
+      `SELECT t.relname AS table, i.indisunique AS unique, pg_get_expr(i.indpred, i.indrelid) AS pred,
               array_agg(a.attname::text ORDER BY k.ord) AS cols
          FROM pg_index i
          JOIN pg_class t ON t.oid = i.indrelid
          JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
          CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-        GROUP BY t.relname, i.indexrelid, i.indisunique`,
+        GROUP BY t.relname, i.indexrelid, i.indisunique, i.indpred, i.indrelid`,
     );
     const fks = await client.query<{ table: string; cols: string[]; ref: string; on_delete: string }>(
       `SELECT t.relname AS table, r.relname AS ref, c.confdeltype AS on_delete,
@@ -112,14 +123,16 @@ describe("schema.prisma vs the migrated database", () => {
       if (c.table_name !== "_prisma_migrations" && !expectedCols.has(key)) problems.push(`column ${key} is not in schema.prisma`);
     }
 
-    const sig = (t: string, cols: string[], unique: boolean) => `${t}(${cols.join(",")})${unique ? " unique" : ""}`;
+    const sig = (t: string, cols: string[], unique: boolean, pred?: string | null) =>
+      `${t}(${cols.join(",")})${unique ? " unique" : ""}${pred ? ` where ${normalizePredicate(pred)}` : ""}`;
     const expectedIdx = dmmf.datamodel.indexes
       .filter((i) => i.type !== "fulltext")
       .map((i) => {
         const m = models.get(i.model) as Model;
-        return sig(table(m), i.fields.map((f) => column(m, f.name)), i.type !== "normal");
+        const pred = predicates.get(`${i.model}(${i.fields.map((f) => f.name).join(",")})`);
+        return sig(table(m), i.fields.map((f) => column(m, f.name)), i.type !== "normal", pred);
       });
-    const actualIdx = db.idx.filter((i) => i.table !== "_prisma_migrations").map((i) => sig(i.table, i.cols, i.unique));
+    const actualIdx = db.idx.filter((i) => i.table !== "_prisma_migrations").map((i) => sig(i.table, i.cols, i.unique, i.pred));
     for (const e of expectedIdx) if (!actualIdx.includes(e)) problems.push(`missing index ${e}`);
     for (const a of actualIdx) if (!expectedIdx.includes(a)) problems.push(`index ${a} is not in schema.prisma`);
 

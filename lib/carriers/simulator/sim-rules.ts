@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 
@@ -57,7 +58,12 @@ function normalizePrefix(p: string): string {
  * Next, workers elsewhere) is seen within RULE_TTL_MS (2 s).
  */
 const RULE_TTL_MS = 2_000; // > the pipeline's longest in-process slot wait, so prepare() keeps it warm
-const cache = new Map<string, { rules: SimRuleView[]; expires: number }>();
+// Concurrent misses share one query (no stampede of submits when the rules expire).
+const cache = new LRUCache<string, SimRuleView[]>({
+  max: 10_000,
+  ttl: RULE_TTL_MS,
+  fetchMethod: async (accountSid) => (await listSimRules(accountSid)).sort((a, b) => b.prefix.length - a.prefix.length),
+});
 
 function invalidateRules(accountSid: string) {
   cache.delete(accountSid);
@@ -65,11 +71,7 @@ function invalidateRules(accountSid: string) {
 
 /** The longest matching prefix wins; no rule means delivered after 0 ms. */
 export async function ruleFor(accountSid: string, to: string): Promise<SimRuleView> {
-  let hit = cache.get(accountSid);
-  if (!hit || hit.expires < Date.now()) {
-    hit = { rules: (await listSimRules(accountSid)).sort((a, b) => b.prefix.length - a.prefix.length), expires: Date.now() + RULE_TTL_MS };
-    cache.set(accountSid, hit);
-  }
+  const rules = (await cache.fetch(accountSid)) ?? [];
   const digits = to.replace(/^[a-z]+:/i, "").replace(/^\+/, "");
-  return hit.rules.find((r) => digits.startsWith(r.prefix)) ?? DEFAULT_RULE;
+  return rules.find((r) => digits.startsWith(r.prefix)) ?? DEFAULT_RULE;
 }

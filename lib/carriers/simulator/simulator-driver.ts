@@ -7,19 +7,21 @@ import { ruleFor } from "./sim-rules";
 /**
  * Hand-offs arriving together are recorded by one statement (a busy
  * pipeline hands off hundreds per second; one commit each would be the
- * bottleneck). Each row's received_at is its own clock_timestamp(). The same
- * SID twice never shares a statement, so its submit_count still counts.
+ * bottleneck). received_at is the moment of the hand-off (the submit call),
+ * when a real carrier would receive it, not when this bookkeeping write
+ * reaches the database a batch later. The same SID twice never shares a
+ * statement, so its submit_count still counts.
  */
-const record = coalesce<CarrierMessage, void>({
+const record = coalesce<CarrierMessage & { receivedAt: Date }, void>({
   maxBatch: 500,
   maxInFlight: 3,
   keyOf: (m) => m.sid,
   run: async (ms) => {
-    const rows = ms.map((m) => ({ sid: m.sid, account_sid: m.accountSid, from: m.from, to: m.to, body: m.body, media_urls: m.mediaUrls }));
+    const rows = ms.map((m) => ({ sid: m.sid, account_sid: m.accountSid, from: m.from, to: m.to, body: m.body, media_urls: m.mediaUrls, received_at: m.receivedAt.toISOString() }));
     await db.$executeRaw(Prisma.sql`
       INSERT INTO sim_deliveries (message_sid, account_sid, "from", "to", body, media_urls, received_at)
-      SELECT sid, account_sid, "from", "to", body, media_urls, clock_timestamp() AT TIME ZONE 'UTC'
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(sid text, account_sid text, "from" text, "to" text, body text, media_urls text[])
+      SELECT sid, account_sid, "from", "to", body, media_urls, received_at
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(sid text, account_sid text, "from" text, "to" text, body text, media_urls text[], received_at timestamp)
       ON CONFLICT (message_sid) DO UPDATE SET submit_count = sim_deliveries.submit_count + 1`);
     return ms.map(() => undefined);
   },
@@ -46,8 +48,9 @@ export const simulatorDriver: CarrierDriver = {
   },
 
   async submit(m: CarrierMessage): Promise<SubmitResult> {
+    const receivedAt = new Date();
     const rule = await ruleFor(m.accountSid, m.to);
-    await record(m);
+    await record({ ...m, receivedAt });
     const afterMs = rule.latencyMs;
     if ((m.senderKind === "short_code" && rule.noShortCode) || (m.mediaUrls.length > 0 && rule.noMms)) {
       return { accepted: true, report: { status: "undelivered", errorCode: UNREACHABLE, afterMs } };

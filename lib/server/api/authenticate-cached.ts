@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { ApiRequest } from "./api-request";
 import { authenticate, type ApiPrincipal } from "./credentials";
 
@@ -9,18 +10,19 @@ import { authenticate, type ApiPrincipal } from "./credentials";
  * A rotated token or deleted key keeps working for at most TTL_MS here.
  */
 const TTL_MS = 5_000;
-const MAX_ENTRIES = 10_000;
-const cache = new Map<string, { principal: ApiPrincipal; expires: number }>();
+// Concurrent requests with the same credentials share one lookup (an app starting
+// with many connections open would otherwise run them all at once); failures are not kept.
+const cache = new LRUCache<string, ApiPrincipal, Pick<ApiRequest, "headers">>({
+  max: 10_000,
+  ttl: TTL_MS,
+  fetchMethod: (_key, _stale, { context }) => authenticate(context),
+});
 
 export async function authenticateCached(req: Pick<ApiRequest, "headers">): Promise<ApiPrincipal> {
   const header = req.headers.get("authorization");
   if (!header) return authenticate(req);
   const key = createHash("sha256").update(header).digest("base64");
-  const hit = cache.get(key);
-  const now = Date.now();
-  if (hit && hit.expires > now) return hit.principal;
-  const principal = await authenticate(req);
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(key, { principal, expires: now + TTL_MS });
+  const principal = await cache.fetch(key, { context: req });
+  if (!principal) return authenticate(req);
   return principal;
 }

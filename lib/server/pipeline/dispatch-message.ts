@@ -130,6 +130,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   // Messages-per-second: reserve this sender's next slot (shared by all workers), wait for it,
   // and hand off only if we woke on time: a late hand-off could land next to the following slot's.
   const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
+  const from = toQueue ? ["accepted", "scheduled"] : [m.status];
   let usePayloadSlot = payload.slotAt !== undefined && payload.senderSid === sender.sid;
   for (;;) {
     const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
@@ -149,12 +150,14 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     }
     const wait = slot.at - Date.now();
     if (wait > 0) await sleep(wait);
-    const late = Date.now() - slot.at;
-    if (late <= LATE_SLOT_MS || (await reclaimLateSlot(sender.sid, slot.at, micros))) break;
+    // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
+    if (!from.includes((await currentStatus(m.sid)) ?? "")) return;
+    // Lateness is measured after that read, right before the submit: the carrier sees the
+    // hand-off at most LATE_SLOT_MS after the slot, which the slots' SAFETY_MS margin absorbs.
+    if (Date.now() - slot.at <= LATE_SLOT_MS) break;
+    const reclaimedAt = await reclaimLateSlot(sender.sid, slot.at, micros);
+    if (reclaimedAt !== null && Date.now() - reclaimedAt <= LATE_SLOT_MS) break;
   }
-  // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
-  const from = toQueue ? ["accepted", "scheduled"] : [m.status];
-  if (!from.includes((await currentStatus(m.sid)) ?? "")) return;
   const handOffAt = new Date();
   const result: SubmitResult = await deps.driver.submit(carrierMessage);
 

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SenderKind } from "@/lib/carriers/driver";
 import { db } from "@/lib/server/db/client";
@@ -35,34 +36,36 @@ const POOL_SQL = (serviceSid: string) => Prisma.sql`
 
 /**
  * A service's sender pool, cached per process for POOL_TTL_MS: dispatch reads
- * it for every message, while pools change rarely. A sender removed from the
+ * it for every message, while pools change rarely. Concurrent misses (and
+ * reads of an expired pool) share one query: hundreds of dispatches in flight
+ * would otherwise each query it at once, every TTL, and at a worker's start
+ * that stampede stalled the pipeline for seconds. A sender removed from the
  * pool can still be picked for up to POOL_TTL_MS (documented in docs/pipeline.md).
  */
 const POOL_TTL_MS = 1_000;
-const pools = new Map<string, { senders: PoolSender[]; expires: number }>();
+const pools = new LRUCache<string, PoolSender[]>({
+  max: 10_000,
+  ttl: POOL_TTL_MS,
+  fetchMethod: (serviceSid) => db.$queryRaw<PoolSender[]>(POOL_SQL(serviceSid)),
+});
 
 export async function loadPool(serviceSid: string): Promise<PoolSender[]> {
-  const hit = pools.get(serviceSid);
-  if (hit && hit.expires > Date.now()) return hit.senders;
-  const senders = await db.$queryRaw<PoolSender[]>(POOL_SQL(serviceSid));
-  pools.set(serviceSid, { senders, expires: Date.now() + POOL_TTL_MS });
-  return senders;
+  return (await pools.fetch(serviceSid)) ?? [];
 }
 
-const senders = new Map<string, { sender: PoolSender | null; expires: number }>();
+/** One sender by SID (explicit From sends), cached like pools, since every From send reads it; null: no such sender. */
+const senders = new LRUCache<string, { sender: PoolSender | null }>({
+  max: 10_000,
+  ttl: POOL_TTL_MS,
+  fetchMethod: async (key) => {
+    const [accountSid, senderSid] = key.split(":") as [string, string];
+    return { sender: await querySender(accountSid, senderSid) };
+  },
+});
 
-/**
- * One sender by SID (explicit From sends), any of the four tables, scoped to
- * the account; cached like pools (POOL_TTL_MS), since every From send reads it.
- */
+/** Any of the four sender tables, scoped to the account. */
 export async function loadSender(accountSid: string, senderSid: string): Promise<PoolSender | null> {
-  const key = `${accountSid}:${senderSid}`;
-  const hit = senders.get(key);
-  if (hit && hit.expires > Date.now()) return hit.sender;
-  const sender = await querySender(accountSid, senderSid);
-  if (senders.size > 10_000) senders.clear();
-  senders.set(key, { sender, expires: Date.now() + POOL_TTL_MS });
-  return sender;
+  return (await senders.fetch(`${accountSid}:${senderSid}`))?.sender ?? null;
 }
 
 async function querySender(accountSid: string, senderSid: string): Promise<PoolSender | null> {

@@ -94,8 +94,9 @@ export async function reserveSlot(senderSid: string, micros: number): Promise<Sl
 /**
  * A worker that woke too late for its slot may still send now if nobody has
  * reserved after it (next_at is still its slot + spacing): it then moves
- * next_at to now + spacing. True means "hand off now". This keeps an idle
- * sender from wasting a whole interval because a query was slow.
+ * next_at to now + spacing. The answer is that new slot (epoch ms, database
+ * clock), or null when someone reserved after it. This keeps an idle sender
+ * from wasting a whole interval because a query was slow.
  */
 interface Reclaim {
   sid: string;
@@ -104,8 +105,8 @@ interface Reclaim {
 }
 
 /** Reclaims of many late workers in one statement (rows locked in SID order, like reservations). */
-async function reclaimMany(reqs: Reclaim[]): Promise<boolean[]> {
-  const rows = await db.$queryRaw<{ sid: string }[]>(Prisma.sql`
+async function reclaimMany(reqs: Reclaim[]): Promise<(number | null)[]> {
+  const rows = await db.$queryRaw<{ sid: string; at_ms: number }[]>(Prisma.sql`
     WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(reqs)}::jsonb) AS i(sid text, slot_ms float8, micros float8)),
     locked AS (
       SELECT s.sender_sid FROM sender_rate_slots s JOIN input i ON i.sid = s.sender_sid
@@ -117,14 +118,14 @@ async function reclaimMany(reqs: Reclaim[]): Promise<boolean[]> {
       FROM input i, locked l
      WHERE s.sender_sid = i.sid AND l.sender_sid = i.sid
        AND s.next_at <= to_timestamp(i.slot_ms / 1000) AT TIME ZONE 'UTC' + make_interval(secs => (i.micros + 1000) / 1e6)
-    RETURNING s.sender_sid AS sid`);
-  const won = new Set(rows.map((r) => r.sid));
-  return reqs.map((r) => won.has(r.sid));
+    RETURNING s.sender_sid AS sid, (EXTRACT(EPOCH FROM s.next_at - make_interval(secs => i.micros / 1e6)) * 1000)::float8 AS at_ms`);
+  const won = new Map(rows.map((r) => [r.sid, Number(r.at_ms)]));
+  return reqs.map((r) => won.get(r.sid) ?? null);
 }
 
 // One reclaim per sender per statement: only the holder of the last slot can win anyway.
-const batchedReclaim = coalesce<Reclaim, boolean>({ maxBatch: 200, maxInFlight: 2, run: reclaimMany, keyOf: (r) => r.sid });
+const batchedReclaim = coalesce<Reclaim, number | null>({ maxBatch: 200, maxInFlight: 2, run: reclaimMany, keyOf: (r) => r.sid });
 
-export async function reclaimLateSlot(senderSid: string, slotAtMs: number, micros: number): Promise<boolean> {
+export async function reclaimLateSlot(senderSid: string, slotAtMs: number, micros: number): Promise<number | null> {
   return batchedReclaim({ sid: senderSid, slot_ms: slotAtMs, micros });
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { run, type TaskList, type WorkerEvents } from "graphile-worker";
+import pLimit from "p-limit";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
 import { db } from "@/lib/server/db/client";
@@ -38,8 +39,20 @@ const dispatchDeps: DispatchDeps = {
   },
 };
 
+/**
+ * Messages dispatched at once in this process. Jobs are batches of any size, so the job
+ * concurrency no longer bounds them: without this, a backlog would have every message
+ * reserve a rate slot at once, most of them seconds ahead, and be rescheduled.
+ */
+const dispatchLimit = pLimit(Number(process.env.DISPATCH_CONCURRENCY ?? 1024));
+
 const tasks: TaskList = {
-  [DISPATCH_TASK]: async (payload) => dispatchMessage(payload as DispatchPayload, dispatchDeps),
+  // A batch job (an array: the messages of one create statement) returns one promise per entry;
+  // graphile-worker retries a job holding only the entries that rejected.
+  [DISPATCH_TASK]: async (payload) =>
+    Array.isArray(payload)
+      ? (payload as DispatchPayload[]).map((p) => dispatchLimit(() => dispatchMessage(p, dispatchDeps)))
+      : dispatchLimit(() => dispatchMessage(payload as DispatchPayload, dispatchDeps)),
   [DELIVERY_REPORT_TASK]: async (payload) => {
     const { sid, ...report } = payload as { sid: string } & DeliveryReport;
     await applyDeliveryReport(sid, report);

@@ -27,7 +27,8 @@ export interface NewMessageRow {
 
 /**
  * Inserts messages, their first status events and their dispatch jobs
- * (graphile_worker.add_jobs, job key = message SID, run_at = SendAt or now)
+ * (graphile_worker.add_jobs: one batch job for the messages due now, a job
+ * per scheduled message with job key = message SID and run_at = SendAt)
  * in ONE statement, hence one transaction: all rows commit together or none.
  */
 async function insertRows(rows: NewMessageRow[]): Promise<Message[]> {
@@ -49,11 +50,18 @@ async function insertRows(rows: NewMessageRow[]): Promise<Message[]> {
     ), e AS (
       INSERT INTO message_events (message_sid, account_sid, status, created_at)
       SELECT sid, account_sid, status, created_at FROM m
+    ), specs AS (
+      -- Scheduled (SendAt): a job per message, job_key = message SID, so cancel removes it.
+      SELECT json_build_object('sid', m.sid) AS payload, m.send_at AT TIME ZONE 'UTC' AS run_at, m.sid AS key
+        FROM m WHERE m.send_at IS NOT NULL
+      UNION ALL
+      -- Due now: ONE batch job for the statement's messages (graphile-worker retries only the entries
+      -- that failed). A job per message cost more Postgres time than the message's own rows.
+      SELECT json_agg(json_build_object('sid', m.sid) ORDER BY m.sid), now(), NULL
+        FROM m WHERE m.send_at IS NULL HAVING count(*) > 0
     ), j AS (
-      -- job_key = message SID: cancel removes the job, and a re-add while it runs cannot fork it.
-      SELECT graphile_worker.add_jobs(array_agg(ROW(${DISPATCH_TASK}, json_build_object('sid', m.sid), NULL,
-               COALESCE(m.send_at AT TIME ZONE 'UTC', now()), 25, m.sid, NULL, NULL)::graphile_worker.job_spec))
-        FROM m
+      SELECT graphile_worker.add_jobs(array_agg(ROW(${DISPATCH_TASK}, payload, NULL, run_at, 25, key, NULL, NULL)::graphile_worker.job_spec))
+        FROM specs
     )
     SELECT ${messageColumns("m")}, (SELECT count(*) FROM j) AS jobs FROM m`);
 }
