@@ -80,7 +80,10 @@ export async function startFrontServer(opts: { port: number; host?: string; next
     } else res.destroy();
     if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED") console.error("proxy to Next failed:", err.message);
   });
-  const server = http.createServer({ keepAlive: true }, (req, res) => {
+  // Idle keep-alive connections stay open 65 s (Node's default is 5 s): a client pool that reuses a
+  // socket just as the server closes it gets ECONNRESET, and senders at volume keep many sockets
+  // open, some idle for seconds. 65 s outlasts the usual 60 s idle timeout of load balancers.
+  const server = http.createServer({ keepAlive: true, keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
     const path = req.url ?? "/";
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);
