@@ -25,8 +25,9 @@
  * BENCH_WORKERS (1 process: on 2 cores one worker
  * process drains faster than two, whose small batches contend for the same
  * rows; docs/performance.md), WORKER_CONCURRENCY,
- * BENCH_SHORT_CODES (20, 100 mps each), BENCH_LONG_CODES (0, 1 mps each:
- * a mixed pool checks the 1-mps limit under load too).
+ * BENCH_SHORT_CODES (20, 100 mps each), BENCH_LONG_CODES (0, 1 mps each;
+ * with them, every 40th message goes to a carrier without short codes, so
+ * the long codes carry it and their 1-mps limit is checked under load too).
  */
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -46,6 +47,7 @@ const E2E_MESSAGES = Number(process.env.E2E_MESSAGES ?? 30000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SHORT_CODES = Number(process.env.BENCH_SHORT_CODES ?? 20);
 const LONG_CODES = Number(process.env.BENCH_LONG_CODES ?? 0);
+const LONG_CODE_EVERY = 40;
 const E2E_CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 64);
 const E2E_RATE = Number(process.env.E2E_RATE ?? 1000);
 const E2E_PACED_CAP = 512;
@@ -88,7 +90,12 @@ async function main() {
   await waitHttp(`${base}/login`);
   const auth = "Basic " + Buffer.from(`${accountSid}:${token}`).toString("base64");
   const endpoint = `${base}/2010-04-01/Accounts/${accountSid}/Messages.json`;
-  const body = (i: number) => new URLSearchParams({ To: `+1415${String(2000000 + (i % 7000000)).padStart(7, "0")}`, MessagingServiceSid: serviceSid, Body: `bench message ${i}` }).toString();
+  // With long codes, every LONG_CODE_EVERY-th message goes to a recipient whose (simulated) carrier takes no
+  // short codes: short-code reroute sends it from the 1-mps long codes, so their limit is checked under load too.
+  if (LONG_CODES > 0) await db.query(`INSERT INTO sim_rules (account_sid, prefix, outcome, no_short_code) VALUES ($1, '16283', 'delivered', true)`, [accountSid]);
+  const to = (i: number) =>
+    LONG_CODES > 0 && i % LONG_CODE_EVERY === 0 ? `+1628${String(3000000 + (i % 1000000)).padStart(7, "0")}` : `+1415${String(2000000 + (i % 7000000)).padStart(7, "0")}`;
+  const body = (i: number) => new URLSearchParams({ To: to(i), MessagingServiceSid: serviceSid, Body: `bench message ${i}` }).toString();
 
   // Warm-up: JIT, route compilation, connection pools.
   await drive({ url: endpoint, auth, concurrency: INTAKE_CONCURRENCY, total: 3000, seconds: 10, body });

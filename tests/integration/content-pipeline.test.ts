@@ -90,6 +90,20 @@ describe("Content Settings honoured by the pipeline", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("an explicit From sent with the service gets the service's content features too (MMS Converter), without automatic selection", async () => {
+    const { account, service, number } = await setup({ mmsConverter: true });
+    await addLongCode(account.sid, service.sid); // a second sender the pool could have picked
+    await setSimRule(account.sid, { prefix: "+1415555014", outcome: "delivered", noMms: true });
+    const created = await createMessage(account.sid, { to: "+14155550140", from: number.phoneNumber, messagingServiceSid: service.sid, body: "Pic", mediaUrls: ["https://example.com/a.jpg"] });
+    const done = await final(created.sid);
+    expect(done).toMatchObject({ status: "delivered", from: number.phoneNumber, senderSid: number.sid });
+    const sim = await delivery(created.sid);
+    expect(sim.from).toBe(number.phoneNumber);
+    expect(sim.mediaUrls).toEqual([]);
+    expect(sim.body).toMatch(new RegExp(`^Pic\n.*/m/${created.sid}/1$`));
+    expect(traceOf(done).trace).toContain(`from: explicit From ${number.phoneNumber} (${number.sid}), no automatic selection`);
+  });
+
   it("MMS Converter off, carrier without MMS: sent as MMS, undelivered 30006, with the routing warning and an alert", async () => {
     const { account, service } = await setup({ mmsConverter: false });
     await setSimRule(account.sid, { prefix: "+1415555014", outcome: "delivered", noMms: true });

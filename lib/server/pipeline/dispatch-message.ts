@@ -82,7 +82,9 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     if (ctx.optedOut) return fail(m.sid, ["accepted", "scheduled", "queued"], 21610);
 
     if (m.senderSid) sender = await loadSender(m.accountSid, m.senderSid);
-    if (!m.senderSid && m.serviceSid) {
+    // A service message is routed once, before it is queued: from the pool, or checked against its
+    // explicit From (a queued one was routed before it was rescheduled to its slot).
+    if (m.serviceSid && (m.status === "accepted" || m.status === "scheduled") && (sender || !m.senderSid)) {
       const pool = await loadPool(m.serviceSid);
       const capabilities = await deps.driver.capabilities(m.accountSid, m.to);
       const routed = routeMessage({
@@ -97,6 +99,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
         capabilities,
         stickySenderSid: ctx.stickySenderSid,
         fallbackFrom: m.fallbackFrom ?? undefined,
+        explicitFrom: sender ?? undefined,
       });
       if (routed.stickyRemove) await writeSticky({ serviceSid: m.serviceSid, channel: routed.stickyRemove.channel, recipient: recipient.phoneNumber, senderSid: null });
       if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);

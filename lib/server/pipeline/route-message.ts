@@ -23,6 +23,12 @@ export interface RouteInput {
   stickySenderSid: string | null;
   /** The message's FallbackFrom (RCS): its SMS/MMS fallback sender, validated by the core (21212). */
   fallbackFrom?: string;
+  /**
+   * An explicit From sent with the service: the core checks it against the recipient instead of
+   * selecting (SPEC 2.1), and the service's content features still apply. Outside the pool it is
+   * still the account's own sender (create checked it).
+   */
+  explicitFrom?: PoolSender;
 }
 
 /** What goes to the carrier, decided at routing time (Smart Encoding, MMS Converter). */
@@ -119,9 +125,10 @@ export function routeMessage(input: RouteInput): RouteResult {
   const sid = input.sid ?? "";
   const plan = planMessage(
     pool,
-    { to: input.to, body: input.body, mediaUrls: input.mediaUrls, fallbackFrom: input.fallbackFrom },
+    { to: input.to, body: input.body, mediaUrls: input.mediaUrls, fallbackFrom: input.fallbackFrom, from: input.explicitFrom?.address },
     {
       settings: { ...input.settings, smartEncoding },
+      isAccountSender: (address) => address === input.explicitFrom?.address,
       carrier: { shortCodes: input.capabilities.shortCode, mms: input.capabilities.mms, rcs: input.capabilities.rcs },
       sticky: stickyFor(input),
       makeMediaLink: () => mediaLink(sid, ++n),
@@ -132,7 +139,7 @@ export function routeMessage(input: RouteInput): RouteResult {
     const error = plan.error ?? { code: 21703, message: "Selected sender is no longer in the pool" };
     return { ok: false, error: { code: error.code, message: error.message }, trace: plan.trace, stickyRemove };
   }
-  const sender = input.pool.find((s) => s.sid === plan.senderId);
+  const sender = input.pool.find((s) => s.sid === plan.senderId) ?? (plan.sender?.inPool === false ? input.explicitFrom : undefined);
   if (!sender) return { ok: false, error: { code: 21703, message: "Selected sender is no longer in the pool" }, trace: plan.trace };
 
   const sent: SentContent = { converted: plan.converted, segments: plan.segments, encoding: plan.encoding };
