@@ -8,6 +8,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   max: number;
+  /** Open loop: how late the generator itself started requests whose lane was free (timer and event-loop lag), p99 in ms. */
+  lagP99?: number;
   firstError?: string;
 }
 
@@ -58,11 +60,15 @@ export async function drive(opts: { url: string; auth: string; concurrency: numb
       });
       req.end(payload);
     });
+  const lags: number[] = [];
   const lane = async () => {
     while (next < opts.total && performance.now() < deadline) {
       const i = next++;
       const wait = dueAt(i) - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (wait > 0) {
+        await new Promise((r) => setTimeout(r, wait));
+        lags.push(performance.now() - dueAt(i));
+      }
       await one(i);
     }
   };
@@ -71,5 +77,7 @@ export async function drive(opts: { url: string; auth: string; concurrency: numb
   agent.destroy();
   lat.sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? 0;
-  return { sent: lat.length, errors, seconds, rate: lat.length / seconds, p50: pct(50), p99: pct(99), max: lat[lat.length - 1] ?? 0, firstError };
+  lags.sort((a, b) => a - b);
+  const lagP99 = opts.rate && lags.length ? lags[Math.min(lags.length - 1, Math.floor(0.99 * lags.length))] : undefined;
+  return { sent: lat.length, errors, seconds, rate: lat.length / seconds, p50: pct(50), p99: pct(99), max: lat[lat.length - 1] ?? 0, lagP99, firstError };
 }
