@@ -17,9 +17,10 @@ import { beat, forget, HEARTBEAT_MS, reapDeadPools } from "./worker-heartbeat";
 export interface WorkerOptions {
   connectionString: string;
   /**
-   * Jobs run at once in this process (default 256): a dispatch mostly waits (for a batched
-   * statement or its rate slot), and concurrent dispatches share statements, so more in
-   * flight means bigger batches, not more connections.
+   * Jobs run at once in this process (default 256; a dispatch job may hold many messages, whose
+   * dispatches DISPATCH_CONCURRENCY bounds): a dispatch mostly waits (for a batched statement or
+   * its rate slot), and concurrent dispatches share statements, so more in flight means bigger
+   * batches, not more connections.
    */
   concurrency?: number;
   /** How often future jobs (rate-limit reschedules, delivery reports, retries) are looked for. */
