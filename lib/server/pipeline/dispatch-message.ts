@@ -133,7 +133,8 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   // Messages-per-second: reserve this sender's next slot (shared by all workers), wait for it,
   // and hand off only if we woke on time: a late hand-off could land next to the following slot's.
   const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
-  const from = toQueue ? ["accepted", "scheduled"] : [m.status];
+  // The statuses this attempt expects the message in until its hand-off is written (a cancel or STOP changes it).
+  const expected = toQueue ? ["accepted", "scheduled"] : [m.status];
   let usePayloadSlot = payload.slotAt !== undefined && payload.senderSid === sender.sid;
   for (;;) {
     const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
@@ -154,7 +155,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     const wait = slot.at - Date.now();
     if (wait > 0) await sleep(wait);
     // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
-    if (!from.includes((await currentStatus(m.sid)) ?? "")) return;
+    if (!expected.includes((await currentStatus(m.sid)) ?? "")) return;
     // Lateness is measured after that read, right before the submit: the carrier sees the
     // hand-off at most LATE_SLOT_MS after the slot, which the slots' SAFETY_MS margin absorbs.
     if (Date.now() - slot.at <= LATE_SLOT_MS) break;
@@ -171,7 +172,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   const passed = toQueue ? ["queued", "sending"] : m.status === "queued" ? ["sending"] : [];
   const passedAt = toQueue ? [routedAt, handOffAt] : m.status === "queued" ? [handOffAt] : [];
   const step = async (after: string[], extras: TransitionExtras = {}) => {
-    const done = await transitionMessage(m.sid, from, [...passed, ...after], { ...toQueue?.extras, markSent: passed.includes("sending"), times: passedAt, ...extras });
+    const done = await transitionMessage(m.sid, expected, [...passed, ...after], { ...toQueue?.extras, markSent: passed.includes("sending"), times: passedAt, ...extras });
     if (done && toQueue) await afterQueued(done, toQueue.routed);
   };
   if (!result.accepted) return step(["failed"], { errorCode: result.errorCode, errorMessage: result.errorMessage ?? errorMessageFor(result.errorCode) });
