@@ -70,6 +70,39 @@ describe("batched pipeline statements", () => {
     expect(Math.abs(own[0]!.run_at.getTime() - sendAt.getTime())).toBeLessThan(1000);
   });
 
+  it("one statement checks and inserts: refused concurrent creates write nothing, accepted ones return the row as stored", async () => {
+    const account = await makeAccount();
+    const service = await makeService(account.sid, { validityPeriod: 600 });
+    await db.service.update({ where: { sid: service.sid }, data: { smartEncoding: true } });
+    const other = await makeService((await makeAccount()).sid);
+    const number = await addLongCode(account.sid, null);
+    await db.optOut.create({ data: { serviceSid: service.sid, recipient: "+14155554001", source: "api" } });
+    const smartQuote = "It\u2019s here"; // UCS-2 as sent, GSM-7 once Smart Encoding applies
+    const sends = [
+      { to: "+14155554000", messagingServiceSid: service.sid, body: smartQuote },
+      { to: "+14155554001", messagingServiceSid: service.sid, body: "opted out" },
+      { to: "+14155554002", messagingServiceSid: other.sid, body: "another account's service" },
+      { to: "+14155554003", from: "+14155550000", body: "unknown From" },
+      { to: "+14155554004", messagingServiceSid: service.sid, body: "x".repeat(1601) },
+      { to: "+14155554005", from: number.phoneNumber, body: smartQuote, validityPeriod: "60" },
+      { to: "+14155554006", messagingServiceSid: service.sid, body: smartQuote, smartEncoded: false },
+    ];
+    const results = await Promise.allSettled(sends.map((s) => createMessage(account.sid, s)));
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: number }).code : "ok"));
+    expect(codes).toEqual(["ok", 21610, 21701, 21606, 21617, "ok", "ok"]);
+    const stored = await db.message.findMany({ where: { accountSid: account.sid }, orderBy: { to: "asc" } });
+    expect(stored.map((m) => m.to)).toEqual(["+14155554000", "+14155554005", "+14155554006"]);
+    const returned = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])).sort((a, b) => a.to.localeCompare(b.to));
+    expect(returned).toEqual(stored);
+    // The service's Smart Encoding and validity apply unless the create says otherwise; a From-only send has neither.
+    expect(stored.map((m) => [m.encoding, m.validityPeriod, m.senderSid])).toEqual([
+      ["GSM-7", 600, null],
+      ["UCS-2", 60, number.sid],
+      ["UCS-2", 600, null],
+    ]);
+    expect(await db.messageEvent.count({ where: { messageSid: { in: stored.map((m) => m.sid) } } })).toBe(3);
+  });
+
   it("many messages transition at once; a chain records each status in order; two changes of one message apply in sequence", async () => {
     const account = await makeAccount();
     const number = await addLongCode(account.sid, null);

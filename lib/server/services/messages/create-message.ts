@@ -1,19 +1,15 @@
 import { encodeBody } from "@/lib/core/encoding/encode-body";
 import { isSid } from "@/lib/core/ids";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
-import { DISPATCH_TASK } from "@/lib/server/pipeline/task-names";
-import { lookupSendContext } from "./lookup-send-context";
-import { insertMessage, type NewMessageRow } from "./insert-message-batch";
-import { messageColumns, type Message } from "./message-columns";
+import { checkMessage, insertMessage, type InsertOutcome, type NewMessageRow } from "./insert-message-batch";
+import type { Message } from "./message-columns";
 import { messageError } from "./message-errors";
 import { shortenMessageLinks } from "@/lib/server/services/links/shorten-message-links";
 import { createMessageSchema, type CreateMessageInput } from "./message-input";
 import { looksLikeSenderAddress, parseRecipient } from "./parse-recipient";
 
 const MAX_MEDIA = 10;
-const DEFAULT_VALIDITY = 36000;
 /** Scheduling window (CONTRACT section 4: current docs say > 300 s and <= 35 days). */
 const SCHEDULE_MIN_MS = 300_000;
 const SCHEDULE_MAX_MS = 35 * 86_400_000;
@@ -28,11 +24,13 @@ function isHttpUrl(s: string): boolean {
 }
 
 /**
- * Validates and persists an outbound message and its dispatch job. The
- * message row, its first status event and the graphile-worker job are
- * written by ONE SQL statement (data-modifying CTEs), so they commit
- * together or not at all; concurrent creates share that statement (group
- * commit, insert-message-batch.ts). Passing `tx` runs it inside the
+ * Validates and persists an outbound message and its dispatch job. What
+ * JavaScript can check alone is checked here, in Twilio's order; ONE SQL
+ * statement then checks what needs the database (service, From, opt-out)
+ * and writes the message row, its first status event and the graphile-worker
+ * job (data-modifying CTEs), so they commit together or not at all and a
+ * refused create writes nothing. Concurrent creates share that statement
+ * (group commit, insert-message-batch.ts); passing `tx` runs it inside the
  * caller's transaction instead. Routing happens later, at dispatch time.
  * Shared by the REST API and the console's Send Test page.
  */
@@ -84,66 +82,78 @@ export async function createMessage(
     if (ahead <= SCHEDULE_MIN_MS || ahead > SCHEDULE_MAX_MS) throw messageError(35115);
   }
 
-  // Without a caller's transaction, concurrent creates share the lookup query (lookup-send-context.ts).
-  const ctx = await lookupSendContext(accountSid, serviceSid, from, recipient.address, opts.tx);
-  if (serviceSid && !ctx.service) throw messageError(21701, `(${serviceSid})`);
-  if (from && !ctx.sender) throw messageError(21606);
-  if (ctx.optedOut && !opts.allowOptedOut) throw messageError(21610);
-
   const sid = newSid(mediaUrls.length ? "MM" : "SM");
-  // ShortenUrls (issue #7): links are replaced and stored first, so segments count the shortened body.
-  const text = input.shortenUrls ? await shortenMessageLinks({ accountSid, serviceSid, messageSid: sid, recipient: recipient.address, body, now, tx: opts.tx }) : body;
-  const encoded = encodeBody(text, { smartEncoding: Boolean(input.smartEncoded ?? ctx.service?.smartEncoding) });
-  if (encoded.tooLong) throw messageError(21617);
-
   const status = sendAt ? "scheduled" : serviceSid ? "accepted" : "queued";
-  const validityPeriod = validity ?? ctx.service?.validityPeriod ?? DEFAULT_VALIDITY;
-  const row: NewMessageRow = {
+  const row = (text: string): NewMessageRow => {
+    // Whether Smart Encoding applies depends on the service, read by the insert statement: both counts go.
+    const plain = encodeBody(text, { smartEncoding: false });
+    const smart = encodeBody(text, { smartEncoding: true });
+    return {
+      sid,
+      account_sid: accountSid,
+      service_sid: serviceSid,
+      from,
+      to: recipient.address,
+      body: text,
+      media_urls: mediaUrls,
+      status,
+      smart: input.smartEncoded ?? null,
+      smart_encoded: Boolean(input.smartEncoded),
+      segments_plain: plain.segments,
+      encoding_plain: plain.encoding,
+      segments_smart: smart.segments,
+      encoding_smart: smart.encoding,
+      too_long: plain.tooLong,
+      status_callback: statusCallback,
+      validity,
+      send_at: sendAt ? sendAt.toISOString() : null,
+      fallback_from: fallbackFrom,
+      created_at: now.toISOString(),
+      allow_opted_out: Boolean(opts.allowOptedOut),
+    };
+  };
+
+  let text = body;
+  if (input.shortenUrls) {
+    // ShortenUrls (issue #7): a create that will be refused must not count against the link rate limit or
+    // store links, so the database's checks run first; the body's length is checked once it is shortened.
+    refuse(await checkMessage({ ...row(body), too_long: false }, opts.tx), serviceSid);
+    text = await shortenMessageLinks({ accountSid, serviceSid, messageSid: sid, recipient: recipient.address, body, now, tx: opts.tx });
+  }
+  const final = row(text);
+  // One statement checks what needs the database and inserts; without a caller's transaction it joins the
+  // next group commit (insert-message-batch.ts).
+  const outcome = await insertMessage(final, opts.tx);
+  refuse(outcome, serviceSid);
+  const useSmart = outcome.useSmart;
+  return {
     sid,
-    account_sid: accountSid,
-    service_sid: serviceSid,
+    accountSid,
+    serviceSid,
+    direction: "outbound-api",
     from,
     to: recipient.address,
     body: text,
-    media_urls: mediaUrls,
+    mediaUrls,
     status,
-    num_segments: encoded.segments,
-    encoding: encoded.encoding,
-    smart_encoded: Boolean(input.smartEncoded),
-    status_callback: statusCallback,
-    validity_period: validityPeriod,
-    send_at: sendAt ? sendAt.toISOString() : null,
-    sender_sid: ctx.sender?.sid ?? null,
-    fallback_from: fallbackFrom,
-    created_at: now.toISOString(),
+    numSegments: useSmart ? final.segments_smart : final.segments_plain,
+    encoding: useSmart ? final.encoding_smart : final.encoding_plain,
+    smartEncoded: final.smart_encoded,
+    errorCode: null,
+    errorMessage: null,
+    statusCallback,
+    validityPeriod: outcome.validityPeriod,
+    sendAt,
+    senderSid: outcome.senderSid,
+    routingTrace: null,
+    fallbackFrom,
+    dateSent: null,
+    createdAt: now,
+    updatedAt: now,
   };
-  // Inside a caller's transaction the row goes in with it; otherwise it joins the next group commit.
-  return opts.tx ? insertMessageIn(opts.tx, row) : insertMessage(row);
 }
 
-/** Single-message variant of the batch statement, for callers composing their own transaction. */
-async function insertMessageIn(tx: Tx, row: NewMessageRow): Promise<Message> {
-  const rows = await tx.$queryRaw<Message[]>(Prisma.sql`
-    WITH m AS (
-      INSERT INTO messages (sid, account_sid, service_sid, direction, "from", "to", body, media_urls, status,
-                            num_segments, encoding, smart_encoded, status_callback, validity_period, send_at,
-                            sender_sid, fallback_from, created_at, updated_at)
-      VALUES (${row.sid}, ${row.account_sid}, ${row.service_sid}, 'outbound-api', ${row.from}, ${row.to}, ${row.body},
-              ${row.media_urls}::text[], ${row.status}, ${row.num_segments}, ${row.encoding}, ${row.smart_encoded},
-              ${row.status_callback}, ${row.validity_period}, ${row.send_at}::timestamp, ${row.sender_sid},
-              ${row.fallback_from}, ${row.created_at}::timestamp, ${row.created_at}::timestamp)
-      RETURNING *
-    ), e AS (
-      INSERT INTO message_events (message_sid, account_sid, status, created_at)
-      SELECT sid, account_sid, status, created_at FROM m
-    ), j AS (
-      SELECT graphile_worker.add_job(${DISPATCH_TASK}, json_build_object('sid', m.sid),
-                                     run_at := COALESCE(m.send_at AT TIME ZONE 'UTC', now()), job_key := m.sid, max_attempts := 25)
-        FROM m
-    )
-    SELECT ${messageColumns("m")}, (SELECT count(*) FROM j) AS jobs FROM m`);
-  const inserted = rows[0];
-  if (!inserted) throw new Error("message insert returned nothing");
-  delete (inserted as Partial<{ jobs: unknown }>).jobs;
-  return inserted;
+function refuse(outcome: InsertOutcome, serviceSid: string | null): void {
+  if (outcome.error === 21701) throw messageError(21701, `(${serviceSid})`);
+  if (outcome.error) throw messageError(outcome.error);
 }
