@@ -86,21 +86,24 @@ describe("batched pipeline statements", () => {
       { to: "+14155554004", messagingServiceSid: service.sid, body: "x".repeat(1601) },
       { to: "+14155554005", from: number.phoneNumber, body: smartQuote, validityPeriod: "60" },
       { to: "+14155554006", messagingServiceSid: service.sid, body: smartQuote, smartEncoded: false },
+      { to: "+14155554007", from: number.phoneNumber, body: smartQuote, smartEncoded: true },
     ];
     const results = await Promise.allSettled(sends.map((s) => createMessage(account.sid, s)));
     const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: number }).code : "ok"));
-    expect(codes).toEqual(["ok", 21610, 21701, 21606, 21617, "ok", "ok"]);
+    expect(codes).toEqual(["ok", 21610, 21701, 21606, 21617, "ok", "ok", "ok"]);
     const stored = await db.message.findMany({ where: { accountSid: account.sid }, orderBy: { to: "asc" } });
-    expect(stored.map((m) => m.to)).toEqual(["+14155554000", "+14155554005", "+14155554006"]);
+    expect(stored.map((m) => m.to)).toEqual(["+14155554000", "+14155554005", "+14155554006", "+14155554007"]);
     const returned = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])).sort((a, b) => a.to.localeCompare(b.to));
     expect(returned).toEqual(stored);
-    // The service's Smart Encoding and validity apply unless the create says otherwise; a From-only send has neither.
+    // The service's Smart Encoding and validity apply (SmartEncoded=false leaves the service's setting, as
+    // dispatch does); a From-only send has neither.
     expect(stored.map((m) => [m.encoding, m.validityPeriod, m.senderSid])).toEqual([
       ["GSM-7", 600, null],
       ["UCS-2", 60, number.sid],
-      ["UCS-2", 600, null],
+      ["GSM-7", 600, null],
+      ["GSM-7", 36000, number.sid],
     ]);
-    expect(await db.messageEvent.count({ where: { messageSid: { in: stored.map((m) => m.sid) } } })).toBe(3);
+    expect(await db.messageEvent.count({ where: { messageSid: { in: stored.map((m) => m.sid) } } })).toBe(4);
   });
 
   it("many messages transition at once; a chain records each status in order; two changes of one message apply in sequence", async () => {

@@ -97,7 +97,8 @@ export async function createMessage(
       body: text,
       media_urls: mediaUrls,
       status,
-      smart: input.smartEncoded ?? null,
+      // true turns Smart Encoding on; false or absent leaves the service's setting, as dispatch does (docs/decisions.md).
+      smart: input.smartEncoded ? true : null,
       smart_encoded: Boolean(input.smartEncoded),
       segments_plain: plain.segments,
       encoding_plain: plain.encoding,

@@ -20,7 +20,7 @@ export interface NewMessageRow {
   body: string;
   media_urls: string[];
   status: string;
-  /** SmartEncoded as sent (null: the service decides); `smart_encoded` stores it as a flag. */
+  /** true when SmartEncoded=true; null: the service decides. `smart_encoded` stores the flag. */
   smart: boolean | null;
   smart_encoded: boolean;
   segments_plain: number;
