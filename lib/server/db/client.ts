@@ -9,10 +9,16 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  */
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export function getDb(): PrismaClient {
-  if (globalForPrisma.prisma) return globalForPrisma.prisma;
+/** The database this process uses (set by scripts/start.ts or the operator). */
+export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the console with `npm start`.");
+  return url;
+}
+
+export function getDb(): PrismaClient {
+  if (globalForPrisma.prisma) return globalForPrisma.prisma;
+  const url = databaseUrl();
   const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) }),
   });

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { databaseUrl } from "./client";
 
 /**
  * A small pg pool for the group-committed statements of the send hot path
@@ -17,11 +18,9 @@ const globalForPool = globalThis as unknown as { hotPathPool?: pg.Pool };
 
 export function hotPathPool(): pg.Pool {
   if (globalForPool.hotPathPool) return globalForPool.hotPathPool;
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the console with `npm start`.");
   // One statement runs at a time (coalesce maxInFlight 1); the second connection serves a failed batch's
   // rows retried one by one. allowExitOnIdle: idle connections do not keep a process alive.
-  const pool = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true, options: "-c plan_cache_mode=force_generic_plan" });
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2, allowExitOnIdle: true, options: "-c plan_cache_mode=force_generic_plan" });
   pool.on("error", (err) => console.error("hot path pool: idle connection failed:", err.message));
   globalForPool.hotPathPool = pool;
   return pool;

@@ -98,7 +98,6 @@ export async function createMessage(
       media_urls: mediaUrls,
       status,
       // true turns Smart Encoding on; false or absent leaves the service's setting, as dispatch does (docs/decisions.md).
-      smart: input.smartEncoded ? true : null,
       smart_encoded: Boolean(input.smartEncoded),
       segments_plain: plain.segments,
       encoding_plain: plain.encoding,

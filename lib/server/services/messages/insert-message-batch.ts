@@ -20,8 +20,7 @@ export interface NewMessageRow {
   body: string;
   media_urls: string[];
   status: string;
-  /** true when SmartEncoded=true; null: the service decides. `smart_encoded` stores the flag. */
-  smart: boolean | null;
+  /** SmartEncoded=true turns Smart Encoding on; false leaves the service's setting (docs/decisions.md). */
   smart_encoded: boolean;
   segments_plain: number;
   encoding_plain: string;
@@ -67,7 +66,7 @@ function checkedRows(rows: NewMessageRow[]): Prisma.Sql {
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
         sid text, account_sid text, service_sid text, "from" text, "to" text, body text, media_urls text[],
-        status text, smart bool, smart_encoded bool, segments_plain int, encoding_plain text, segments_smart int,
+        status text, smart_encoded bool, segments_plain int, encoding_plain text, segments_smart int,
         encoding_smart text, too_long bool, status_callback text, validity int, send_at timestamp,
         fallback_from text, created_at timestamp, allow_opted_out bool)
     ), ctx AS (
@@ -90,7 +89,7 @@ function checkedRows(rows: NewMessageRow[]): Prisma.Sql {
                     SELECT 1 FROM opt_outs o WHERE o.recipient = ctx."to" AND o.service_sid = COALESCE(svc_sid, snd_service)) THEN 21610
                   WHEN too_long THEN 21617
              END AS error,
-             COALESCE(smart, svc_smart, false) AS use_smart,
+             (smart_encoded OR COALESCE(svc_smart, false)) AS use_smart,
              COALESCE(validity, svc_validity, 36000) AS validity_period
         FROM ctx
     )`;
