@@ -13,6 +13,8 @@ export interface CarrierMessage {
   to: string;
   body: string;
   mediaUrls: string[];
+  /** The sender row (its carrier binding decides the carrier, docs/carriers.md). */
+  senderSid?: string;
 }
 
 export type SenderKind = "long_code" | "toll_free" | "short_code" | "alpha" | "whatsapp" | "rcs";
@@ -33,9 +35,17 @@ export interface DeliveryReport {
 
 export type SubmitResult =
   /** Taken by the carrier (status `sent`). `report`, when known up front (simulator), arrives after `afterMs`. */
-  | { accepted: true; report?: DeliveryReport & { afterMs: number } }
+  | { accepted: true; report?: DeliveryReport & { afterMs: number }; carrier?: CarrierDecision }
   /** Refused at submit (status `failed`). */
-  | { accepted: false; errorCode: number; errorMessage?: string };
+  | { accepted: false; errorCode: number; errorMessage?: string; carrier?: CarrierDecision };
+
+/** Which carrier connection took (or refused) a message and why, for the message row and its routing trace. */
+export interface CarrierDecision {
+  /** The carrier connection's SID; undefined for the built-in simulator. */
+  carrierSid?: string;
+  /** One line per step: "sender bound to CR…", "route +44: CR1 unbound, failed over to CR2". */
+  trace: string[];
+}
 
 export interface CarrierDriver {
   readonly name: string;
