@@ -147,6 +147,7 @@ export async function createMessage(
     senderSid: outcome.senderSid,
     routingTrace: null,
     fallbackFrom,
+    carrierSid: null,
     dateSent: null,
     createdAt: now,
     updatedAt: now,

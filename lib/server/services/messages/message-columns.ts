@@ -30,6 +30,7 @@ export function messageColumns(alias = ""): Prisma.Sql {
       `${a}sender_sid AS "senderSid"`,
       `${a}routing_trace AS "routingTrace"`,
       `${a}fallback_from AS "fallbackFrom"`,
+      `${a}carrier_sid AS "carrierSid"`,
       `${a}date_sent AS "dateSent"`,
       `${a}created_at AS "createdAt"`,
       `${a}updated_at AS "updatedAt"`,
