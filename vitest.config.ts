@@ -21,6 +21,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Whole processes (the production server, workers, an SMSC) started as an operator would:
+        // run after `next build`, one file at a time (they share ports and the machine's 2 cores).
+        extends: true,
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });
