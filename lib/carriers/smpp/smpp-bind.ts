@@ -118,8 +118,11 @@ export class SmppBind<J> {
 
   /** After ESME_RTHROTTLED / RMSGQFUL: pause this bind, doubling the pause while the SMSC keeps refusing. */
   throttled(): void {
+    const now = this.tuning.now();
+    // Refusals of submits sent before the pause began belong to the same burst: they do not lengthen it.
+    if (now < this.pausedUntil) return;
     this.throttleBackoffMs = Math.min(Math.max(this.throttleBackoffMs * 2, 100), 5000);
-    this.pausedUntil = this.tuning.now() + this.throttleBackoffMs;
+    this.pausedUntil = now + this.throttleBackoffMs;
   }
 
   /** A submit was accepted: the SMSC takes the full rate again. */
