@@ -86,7 +86,7 @@ export class SmppBind<J> {
   /** True when a submit can go out now on this bind. */
   canSend(now: number): boolean {
     if (this.state !== "bound" || !this.tx || this.inFlight.size >= this.settings.windowSize || now < this.pausedUntil) return false;
-    this.refill(now);
+    this.refill();
     return this.tokens >= 1;
   }
 
@@ -94,7 +94,7 @@ export class SmppBind<J> {
   nextSlotAt(now: number): number | undefined {
     if (this.state !== "bound" || this.inFlight.size >= this.settings.windowSize) return undefined;
     if (now < this.pausedUntil) return this.pausedUntil;
-    this.refill(now);
+    this.refill();
     if (this.tokens >= 1) return now;
     return now + ((1 - this.tokens) * 1000) / this.settings.throughput;
   }
@@ -176,7 +176,9 @@ export class SmppBind<J> {
     return Math.max(1, Math.min(this.settings.windowSize, Math.ceil(this.settings.throughput / 20)));
   }
 
-  private refill(now: number): void {
+  /** Token bucket on the monotonic sub-millisecond clock: Date.now() would leave a bind idle until the next millisecond. */
+  private refill(): void {
+    const now = performance.now();
     if (this.tokensAt === 0) this.tokensAt = now;
     const size = this.bucketSize();
     this.tokens = Math.min(size, this.tokens + ((now - this.tokensAt) * this.settings.throughput) / 1000);
@@ -204,6 +206,8 @@ export class SmppBind<J> {
         tls: this.settings.tls,
       });
       const onOpen = () => {
+        // Request/response over a window: Nagle's algorithm would hold back a lone submit_sm.
+        session.socket.setNoDelay(true);
         const bind = new PDU(`bind_${role}`, {
           system_id: this.settings.systemId,
           password: this.password,
@@ -221,7 +225,7 @@ export class SmppBind<J> {
           this.failed = false;
           this.reconnectDelay = this.tuning.reconnectMinMs;
           this.tokens = this.bucketSize();
-          this.tokensAt = this.tuning.now();
+          this.tokensAt = performance.now();
           this.setState("bound");
           this.hooks.log("smpp bound", { bind: this.index, mode: this.settings.bindMode });
           this.startTicks(generation);
