@@ -102,6 +102,19 @@ describe("SMPP faults against Net::SMPP", () => {
     await waitFor("30 reports", () => ids.every((id) => h!.reports.some((r) => r.carrierMessageId === id)));
   });
 
+  it("drops a session whose SMSC stops answering, and sends the unanswered submits again", async () => {
+    smsc = await startSmsc();
+    h = connect(smsc, { windowSize: 5 }, { responseTimeoutMs: 500 });
+    await waitBound(h);
+    await smsc.control({ cmd: "mute", count: 2 });
+    const bodies = Array.from({ length: 6 }, (_, i) => `mute ${i}`);
+    const results = await Promise.all(bodies.map((b) => h!.connection.submit(msg(b))));
+    expect(results.every((r) => r.accepted)).toBe(true);
+    expect(smsc.submits().filter((r) => r.muted).length).toBe(2);
+    acceptedOnce(smsc, bodies);
+    expect(h.logs.some((l) => l.includes("no submit_sm_resp within 500 ms"))).toBe(true);
+  });
+
   it("emits a report that arrives before its submit_sm_resp, and onPartAccepted before submit resolves", async () => {
     smsc = await startSmsc();
     h = connect(smsc);

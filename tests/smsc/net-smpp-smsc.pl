@@ -58,13 +58,14 @@ my $next_conn = 0;
 my $next_msg = 0;
 my $id_prefix = sprintf('%04x', $$ & 0xffff);
 my %stats = (submits => 0, accepted => 0, refused => 0, throttled => 0, dropped => 0, binds => 0,
-             bindRefused => 0, dlrsSent => 0, mosSent => 0, deliverSmResps => 0, deliverSmRefused => 0, redelivered => 0);
+             bindRefused => 0, dlrsSent => 0, mosSent => 0, deliverSmResps => 0, deliverSmRefused => 0, redelivered => 0, muted => 0);
 my %config = (dlrDelayMs => $dlr_delay_ms, dlrTlv => JSON::PP::true);
 my @rules;          # { prefix, stat, err, delayMs, submitStatus, tlv }
 my $throttle_count = 0;
 my $throttle_until = 0;
 my $throttle_status = 0x58;
 my $drop_after = 0;
+my $mute = 0;
 my $dlr_first = 0;
 my @scheduled;      # { at, system_id, pdu_args } delivery receipts / MO waiting for their time
 my @undelivered;    # deliver_sm waiting for a receiver bind of their system_id
@@ -194,6 +195,13 @@ sub handle_submit {
     record(\%entry);
     $stats{dropped}++;
     close_conn($c, 'drop_after');
+    return;
+  }
+  if ($mute > 0) {
+    $mute--;
+    $entry{muted} = JSON::PP::true;
+    record(\%entry);
+    $stats{muted}++;
     return;
   }
   if ($throttle_count > 0) { $throttle_count--; return $refuse->($throttle_status, 'throttled') }
@@ -344,6 +352,7 @@ sub control_command {
     return { ok => JSON::PP::true };
   }
   if ($name eq 'drop_after') { $drop_after = $cmd->{count} // 0; return { ok => JSON::PP::true } }
+  if ($name eq 'mute') { $mute = $cmd->{count} // 0; return { ok => JSON::PP::true } }
   if ($name eq 'dlr_first') { $dlr_first = $cmd->{count} // 0; return { ok => JSON::PP::true } }
   if ($name eq 'drop') {
     my $n = 0;
