@@ -1,4 +1,5 @@
-import { PDU, Session, type Pdu } from "smpp";
+import type { ConnectionOptions } from "node:tls";
+import { PDU, Session, type Pdu, type SessionOptions } from "smpp";
 import { describeStatus } from "@/lib/core/smpp/command-status";
 import type { SmppSettings } from "../carrier-settings";
 import type { BindState, BindStateName } from "../connection";
@@ -30,12 +31,15 @@ export interface BindHooks<J> {
   log(message: string, fields?: Record<string, unknown>): void;
 }
 
+export type SmppTlsOptions = Pick<ConnectionOptions, "ca" | "cert" | "key" | "servername" | "rejectUnauthorized">;
+
 export interface BindTuning {
   reconnectMinMs: number;
   reconnectMaxMs: number;
   /** A submit without a response for this long means the link is dead: the session is dropped. */
   responseTimeoutMs: number;
   now(): number;
+  tlsOptions?: SmppTlsOptions;
 }
 
 type SessionRole = "transceiver" | "transmitter" | "receiver";
@@ -200,11 +204,13 @@ export class SmppBind<J> {
     const roles: SessionRole[] = this.settings.bindMode === "transceiver" ? ["transceiver"] : ["transmitter", "receiver"];
     let bound = 0;
     this.sessions = roles.map((role) => {
+      // The package hands these options to net.connect / tls.connect as they are.
       const session = new Session({
         host: this.settings.host,
         port: this.settings.port,
         tls: this.settings.tls,
-      });
+        ...(this.settings.tls ? this.tuning.tlsOptions : {}),
+      } as SessionOptions);
       const onOpen = () => {
         // Request/response over a window: Nagle's algorithm would hold back a lone submit_sm.
         session.socket.setNoDelay(true);
