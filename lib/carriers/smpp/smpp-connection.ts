@@ -282,7 +282,8 @@ class SmppConnection implements CarrierConnection {
   // --- responses ---------------------------------------------------------------
 
   private onSubmitResp(job: PartJob, resp: Pdu, bind: SmppBind<PartJob>): void {
-    const status = resp.command_status;
+    // A generic_nack answering the submit is a refusal even with status 0 (then: system error).
+    const status = resp.command === "submit_sm_resp" || resp.command_status !== 0 ? resp.command_status : 0x08;
     const message = job.message;
     if (status === 0) {
       bind.accepted();
