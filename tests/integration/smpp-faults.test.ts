@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ConnectionSubmitResult } from "@/lib/carriers/connection";
+import type { BindState, ConnectionSubmitResult } from "@/lib/carriers/connection";
 import { startSmsc, type Smsc } from "@/tests/smsc/start-smsc";
 import { connect, waitBound, waitFor, type Harness } from "./smpp-fixtures";
 
@@ -139,8 +139,12 @@ describe("SMPP faults against Net::SMPP", () => {
   ])("wrong credentials give an error state naming the cause, and submits fail fast as temporary", async (settings, password, error) => {
     smsc = await startSmsc();
     h = connect(smsc, settings, { password });
+    const states: BindState[][] = [];
+    h.connection.on("state", (binds) => void states.push(binds));
     const bind = await waitFor("error state", () => h!.connection.binds().find((b) => b.state === "error"));
     expect(bind.lastError).toBe(error);
+    // The state event tells the runtime too (carrier_binds), within its 250 ms throttle.
+    await waitFor("state event", () => states.some((s) => s[0]?.state === "error" && s[0].lastError === error), 2000);
     expect(bind.lastErrorAt).toBeInstanceOf(Date);
     expect(h.connection.isReady()).toBe(false);
     const t0 = Date.now();
