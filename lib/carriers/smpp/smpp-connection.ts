@@ -137,8 +137,8 @@ class SmppConnection implements CarrierConnection {
     clearTimeout(this.dispatchTimer);
     for (const job of this.takeQueued()) this.fail(job.message, true, 30008, "SMPP connection stopped before the submit was sent");
     // Submits in flight get a few seconds to be answered before the unbind.
-    const until = this.now() + 5000;
-    while (this.bindList.some((b) => b.inFlight.size > 0 && b.state === "bound") && this.now() < until) {
+    const until = Date.now() + 5000;
+    while (this.bindList.some((b) => b.inFlight.size > 0 && b.state === "bound") && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await Promise.all(this.bindList.map((b) => b.stop(2000)));
