@@ -377,7 +377,10 @@ sub read_control {
 }
 
 # --- main loop --------------------------------------------------------------------
+my $parent = getppid();
 while (1) {
+  # Orphaned (the test runner died without stopping us): free the ports.
+  exit 0 if getppid() != $parent;
   my $now = time;
   if (@scheduled) {
     my @due = grep { $_->{at} <= $now } @scheduled;
