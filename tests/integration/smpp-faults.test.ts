@@ -64,8 +64,9 @@ describe("SMPP faults against Net::SMPP", () => {
     expect(h.connection.binds()[0]).toMatchObject({ windowInUse: 10, queueDepth: 290 });
     const results = await Promise.all(pending);
     expect(results.every((r) => r.accepted)).toBe(true);
-    // 300 submits at window 10 on loopback: well under a second once the back-off is reset.
-    expect(Date.now() - t1).toBeLessThan(1500);
+    // 300 submits at window 10 on loopback: well under a second once the back-off is reset (a bound that
+    // leaves room for a loaded machine, yet below the 5 s a pause left at its maximum would take alone).
+    expect(Date.now() - t1).toBeLessThan(4000);
   });
 
   it("refuses as temporary 30001 after the throttle retries run out", async () => {
