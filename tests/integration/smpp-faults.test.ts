@@ -150,7 +150,7 @@ describe("SMPP faults against Net::SMPP", () => {
     expect(h.connection.isReady()).toBe(false);
     const t0 = Date.now();
     const result = await h.connection.submit(msg("not sent"));
-    expect(Date.now() - t0).toBeLessThan(50);
+    expect(Date.now() - t0).toBeLessThan(200);
     expect(result).toEqual({ accepted: false, temporary: true, errorCode: 30008, errorMessage: `no SMPP bind: ${error}`, partsAccepted: [] });
     expect((await smsc.control({ cmd: "stats" })).submits).toBe(0);
   });
