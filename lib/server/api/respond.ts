@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/server/errors";
+import { errFields, log } from "@/lib/server/observability/logger";
 
 /** A handler's answer before it is written: Next wraps it in a `Response`, the front server writes it to node:http. */
 export interface ApiResult {
@@ -26,7 +27,7 @@ export function toResponse(result: ApiResult): Response {
  */
 export function errorResult(err: unknown): ApiResult {
   if (!(err instanceof AppError)) {
-    console.error("API error", err);
+    log.error(errFields(err), "API error");
     return errorResult(new AppError(20500, "Internal Server Error", 500));
   }
   return {
