@@ -37,6 +37,7 @@ function build() {
       "outcome",
     ]),
     linkRedirects: counter("switchyard_link_redirects_total", "Short-link requests answered by the link server, by HTTP status.", ["status"]),
+    purged: new client.Counter({ name: "switchyard_retention_purged_messages_total", help: "Messages deleted by the retention purge (this process).", registers: [registry] }),
     httpRequests: counter("switchyard_http_requests_total", "Requests answered by the front server, by route class and status class.", ["route", "status"]),
   };
 }
