@@ -3,19 +3,27 @@
  * like against one database; they share jobs without sending anything twice.
  * Uses DATABASE_URL, else the embedded server (started if needed).
  * WORKER_CONCURRENCY sets jobs in flight per process (default 32).
+ * METRICS_PORT serves this process's /metrics, /healthz and /readyz.
  */
 import { prepareDatabase } from "@/lib/server/db/prepare";
+import { errFields, log } from "@/lib/server/observability/logger";
+import { metricsHost, metricsPort } from "@/lib/server/observability/ops-env";
 
 async function main() {
   const { url } = await prepareDatabase();
   process.env.DATABASE_URL = url;
   const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
   const workers = await startPipelineWorkers({ connectionString: url });
-  console.log(`Pipeline worker ${workers.poolId} running (pid ${process.pid})`);
+  log.info({ poolId: workers.poolId }, "pipeline worker running");
+  const port = metricsPort();
+  const { startOpsServer } = await import("@/lib/server/observability/ops-http");
+  const ops = port === null ? null : await startOpsServer(port, metricsHost());
+  if (ops) log.info({ port: ops.port }, "metrics, healthz and readyz served");
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    await ops?.stop();
     await workers.stop();
     process.exit(0);
   };
@@ -24,6 +32,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  log.fatal(errFields(err), "worker failed to start");
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
 import { DeleteApiKeyButton } from "@/components/settings/delete-api-key-button";
+import { MessageRetentionForm } from "@/components/settings/message-retention-form";
 import { RevealSecret } from "@/components/settings/reveal-secret";
 
 export default async function SettingsPage() {
@@ -16,7 +17,7 @@ export default async function SettingsPage() {
   ]);
   return (
     <>
-      <PageHeader title="Settings" description="Account credentials, API keys and users." />
+      <PageHeader title="Settings" description="Account credentials, API keys, message retention and users." />
       <div className="space-y-6">
         <Card title="Account credentials" description="Use these as the username and password of HTTP Basic auth, or with the twilio client.">
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
@@ -52,6 +53,9 @@ export default async function SettingsPage() {
               </Table>
             )}
           </div>
+        </Card>
+        <Card title="Message retention" description="How long message logs (messages, their status history and callbacks) are kept. Messages still being sent are never deleted.">
+          <MessageRetentionForm days={account.messageRetentionDays} />
         </Card>
         <Card title="Users">
           <Table label="Users" head={["Name", "Email", "Since"]}>

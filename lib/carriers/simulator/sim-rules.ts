@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { subscribeCache } from "@/lib/server/cache/cache-invalidation";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 
@@ -55,19 +56,22 @@ function normalizePrefix(p: string): string {
 /**
  * Rules are read on every submit, so each process caches an account's rules
  * briefly. A change made through another process (the control API runs in
- * Next, workers elsewhere) is seen within RULE_TTL_MS (2 s).
+ * Next, workers elsewhere) reaches this one as a notification at commit
+ * (docs/operations.md "Scale-out"), at the latest within RULE_TTL_MS (2 s).
  */
 const RULE_TTL_MS = 2_000; // > the pipeline's longest in-process slot wait, so prepare() keeps it warm
 // Concurrent misses share one query (no stampede of submits when the rules expire).
 const cache = new LRUCache<string, SimRuleView[]>({
   max: 10_000,
   ttl: RULE_TTL_MS,
+  ignoreFetchAbort: true,
   fetchMethod: async (accountSid) => (await listSimRules(accountSid)).sort((a, b) => b.prefix.length - a.prefix.length),
 });
 
 function invalidateRules(accountSid: string) {
   cache.delete(accountSid);
 }
+subscribeCache("sim_rules", { invalidate: invalidateRules, reset: () => cache.clear() });
 
 /** The longest matching prefix wins; no rule means delivered after 0 ms. */
 export async function ruleFor(accountSid: string, to: string): Promise<SimRuleView> {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireViewer, type Viewer } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import type { ActionState } from "./action-state";
+import { errFields, log } from "@/lib/server/observability/logger";
 
 /** Turns FormData into a plain object; repeated keys become arrays, unchecked checkboxes are absent. */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -52,7 +53,7 @@ export async function runAction<S extends z.ZodType, R>(
     }
     // Redirects and notFound() from next/navigation are thrown; let them through.
     if (err && typeof err === "object" && "digest" in err) throw err;
-    console.error("action failed", err);
+    log.error(errFields(err), "action failed");
     return { ok: false, message: "Something went wrong. Please try again.", at };
   }
 }

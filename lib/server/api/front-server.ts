@@ -2,6 +2,8 @@ import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { createProxyServer } from "http-proxy-3";
 import { AppError } from "@/lib/server/errors";
+import { log } from "@/lib/server/observability/logger";
+import { observeRequest } from "@/lib/server/observability/ops-http";
 import type { ApiRequest } from "./api-request";
 import { postMessage } from "./messages/post-message";
 import { errorResult, type ApiResult } from "./respond";
@@ -78,12 +80,13 @@ export async function startFrontServer(opts: { port: number; host?: string; next
       if (!res.headersSent) res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" });
       res.end("Switchyard is starting, retry in a moment.\n");
     } else res.destroy();
-    if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED") console.error("proxy to Next failed:", err.message);
+    if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED") log.error({ err: { message: err.message } }, "proxy to Next failed");
   });
   // Idle keep-alive connections stay open 65 s (Node's default is 5 s): a client pool that reuses a
   // socket just as the server closes it gets ECONNRESET, and senders at volume keep many sockets
   // open, some idle for seconds. 65 s outlasts the usual 60 s idle timeout of load balancers.
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
+    if (observeRequest(req, res)) return; // /healthz /readyz /metrics; request id, access log, counts
     const path = req.url ?? "/";
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);

@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/server/errors";
+import { requestContext, requestIdFrom } from "@/lib/server/observability/request-context";
+import { errFields, log } from "@/lib/server/observability/logger";
 
 /** A handler's answer before it is written: Next wraps it in a `Response`, the front server writes it to node:http. */
 export interface ApiResult {
@@ -26,7 +28,7 @@ export function toResponse(result: ApiResult): Response {
  */
 export function errorResult(err: unknown): ApiResult {
   if (!(err instanceof AppError)) {
-    console.error("API error", err);
+    log.error(errFields(err), "API error");
     return errorResult(new AppError(20500, "Internal Server Error", 500));
   }
   return {
@@ -36,13 +38,17 @@ export function errorResult(err: unknown): ApiResult {
   };
 }
 
-/** Wraps a route handler so that every thrown error is answered as errorResult() says. */
+/**
+ * Wraps a route handler so that every thrown error is answered as errorResult() says,
+ * and its log lines carry the request id the front server gave the request.
+ */
 export function apiHandler<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
-  return async (req: Request, ctx: C): Promise<Response> => {
-    try {
-      return await fn(req, ctx);
-    } catch (err) {
-      return toResponse(errorResult(err));
-    }
-  };
+  return async (req: Request, ctx: C): Promise<Response> =>
+    requestContext.run({ requestId: requestIdFrom(req.headers.get("x-request-id") ?? undefined) }, async () => {
+      try {
+        return await fn(req, ctx);
+      } catch (err) {
+        return toResponse(errorResult(err));
+      }
+    });
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { databaseUrl } from "./client";
+import { errFields, log } from "@/lib/server/observability/logger";
 
 /**
  * A small pg pool for the group-committed statements of the send hot path
@@ -21,7 +22,7 @@ export function hotPathPool(): pg.Pool {
   // One statement runs at a time (coalesce maxInFlight 1); the second connection serves a failed batch's
   // rows retried one by one. allowExitOnIdle: idle connections do not keep a process alive.
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2, allowExitOnIdle: true, options: "-c plan_cache_mode=force_generic_plan" });
-  pool.on("error", (err) => console.error("hot path pool: idle connection failed:", err.message));
+  pool.on("error", (err) => log.error(errFields(err), "hot path pool: idle connection failed"));
   globalForPool.hotPathPool = pool;
   return pool;
 }

@@ -3,6 +3,8 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import tls from "node:tls";
 import pg from "pg";
+import { log, errFields } from "@/lib/server/observability/logger";
+import { observeLinkRedirect } from "@/lib/server/observability/observe-messages";
 import { resolveRedirect } from "@/lib/server/services/links/resolve-redirect";
 import { decryptPrivateKey } from "./key-encryption";
 import { PgLinkStore, type LinkStore } from "./link-store";
@@ -18,6 +20,7 @@ export function linkRequestHandler(store: LinkStore, now: () => Date = () => new
     }
     resolveRedirect({ host: req.headers.host ?? "", path: req.url ?? "/", userAgent: req.headers["user-agent"] ?? "" }, { store, now }).then(
       (answer) => {
+        observeLinkRedirect(answer.status);
         if (answer.status === 302) {
           res.writeHead(302, { location: answer.location, "cache-control": "private, max-age=0", "content-length": "0" }).end();
         } else {
@@ -25,7 +28,8 @@ export function linkRequestHandler(store: LinkStore, now: () => Date = () => new
         }
       },
       (err: unknown) => {
-        console.error("link redirect failed", err);
+        observeLinkRedirect(503);
+        log.error(errFields(err), "link redirect failed");
         res.writeHead(503, { "content-type": "text/plain", "retry-after": "1" }).end("503 Service Unavailable\n");
       },
     );
@@ -82,7 +86,7 @@ export async function startLinkServer(opts: {
 }): Promise<LinkServer> {
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: Number(process.env.LINK_DB_POOL_MAX ?? 8) });
   // An idle connection dropped by the server must not crash the launcher (pg emits it on the pool).
-  pool.on("error", (err) => console.error("link server database connection lost", err.message));
+  pool.on("error", (err) => log.error(errFields(err), "link server database connection lost"));
   const store = new PgLinkStore(pool);
   const handler = linkRequestHandler(store);
   const plain = http.createServer({ keepAlive: true }, handler);

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { PgLinkStore } from "./link-store";
+import { errFields, log } from "@/lib/server/observability/logger";
 
 const g = globalThis as unknown as { linkStore?: PgLinkStore };
 
@@ -9,7 +10,7 @@ export function sharedLinkStore(): PgLinkStore {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pool.on("error", (err) => console.error("link store database connection lost", err.message));
+  pool.on("error", (err) => log.error(errFields(err), "link store database connection lost"));
   g.linkStore = new PgLinkStore(pool);
   return g.linkStore;
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db/client";
+import { observeWebhook } from "@/lib/server/observability/observe-messages";
 import { postWebhook } from "@/lib/server/webhooks/post-webhook";
 import type { WebhookParams } from "@/lib/server/webhooks/signature";
 
@@ -31,6 +32,7 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
   if (m.serviceSid) params.MessagingServiceSid = m.serviceSid;
   if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
   const res = await postWebhook(cb.url, params, m.account.authToken);
+  observeWebhook("status_callback", res.status);
   await db.statusCallback.update({
     where: { id },
     data: {

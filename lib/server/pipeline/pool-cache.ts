@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SenderKind } from "@/lib/carriers/driver";
+import { subscribeCache } from "@/lib/server/cache/cache-invalidation";
 import { db } from "@/lib/server/db/client";
 
 /** A sender as dispatch sees it: enough to route, rate-limit and hand off. */
@@ -40,14 +41,20 @@ const POOL_SQL = (serviceSid: string) => Prisma.sql`
  * reads of an expired pool) share one query: hundreds of dispatches in flight
  * would otherwise each query it at once, every TTL, and at a worker's start
  * that stampede stalled the pipeline for seconds. A sender removed from the
- * pool can still be picked for up to POOL_TTL_MS (documented in docs/pipeline.md).
+ * pool can still be picked for up to POOL_TTL_MS (documented in docs/pipeline.md),
+ * unless the change's notification drops it first (every process, at commit:
+ * docs/operations.md "Scale-out").
  */
 const POOL_TTL_MS = 1_000;
 const pools = new LRUCache<string, PoolSender[]>({
   max: 10_000,
   ttl: POOL_TTL_MS,
+  // Invalidating a pool being fetched must not hand its readers nothing (an empty pool):
+  // they get what the read returned, and the cache does not keep it.
+  ignoreFetchAbort: true,
   fetchMethod: (serviceSid) => db.$queryRaw<PoolSender[]>(POOL_SQL(serviceSid)),
 });
+subscribeCache("pool", { invalidate: (serviceSid) => pools.delete(serviceSid), reset: () => pools.clear() });
 
 export async function loadPool(serviceSid: string): Promise<PoolSender[]> {
   return (await pools.fetch(serviceSid)) ?? [];
@@ -57,10 +64,17 @@ export async function loadPool(serviceSid: string): Promise<PoolSender[]> {
 const senders = new LRUCache<string, { sender: PoolSender | null }>({
   max: 10_000,
   ttl: POOL_TTL_MS,
+  ignoreFetchAbort: true,
   fetchMethod: async (key) => {
     const [accountSid, senderSid] = key.split(":") as [string, string];
     return { sender: await querySender(accountSid, senderSid) };
   },
+});
+subscribeCache("sender", {
+  invalidate: (senderSid) => {
+    for (const key of senders.keys()) if (key.endsWith(`:${senderSid}`)) senders.delete(key);
+  },
+  reset: () => senders.clear(),
 });
 
 /** Any of the four sender tables, scoped to the account. */

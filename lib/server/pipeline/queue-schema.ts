@@ -1,8 +1,12 @@
 import { Logger, runMigrations, type LogFunctionFactory } from "graphile-worker";
+import { log } from "@/lib/server/observability/logger";
 
-/** graphile-worker's own log lines: warnings and errors only unless PIPELINE_DEBUG is set. */
-const logFactory: LogFunctionFactory = () => (level, message) => {
-  if (process.env.PIPELINE_DEBUG || level === "error" || level === "warning") console.log(`[queue ${level}] ${message}`);
+/** graphile-worker's own log lines, at their level (its debug and info lines show at LOG_LEVEL=debug). */
+const logFactory: LogFunctionFactory = (scope) => (level, message) => {
+  const fields = { component: "queue", task: scope.taskIdentifier, jobId: scope.jobId };
+  if (level === "error") log.error(fields, message);
+  else if (level === "warning") log.warn(fields, message);
+  else log.debug(fields, message);
 };
 export const queueLogger = new Logger(logFactory);
 

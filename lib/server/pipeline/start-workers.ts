@@ -5,6 +5,7 @@ import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
 import { db } from "@/lib/server/db/client";
 import { linkTasks } from "@/lib/server/links/link-tasks";
+import { RETENTION_CRONTAB, retentionTasks } from "@/lib/server/services/retention/retention-task";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
@@ -62,6 +63,8 @@ const tasks: TaskList = {
   [INBOUND_TASK]: inboundMessageTask,
   // Link shortening: click-event callbacks and certificate promotion.
   ...linkTasks,
+  // Message log retention (docs/operations.md "Retention").
+  ...retentionTasks,
 };
 
 /**
@@ -91,6 +94,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     logger: queueLogger,
     events,
     taskList: tasks,
+    crontab: RETENTION_CRONTAB,
     preset: {
       worker: {
         // Jobs are fetched (and locked to this pool) in batches, not one query per job.

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db, type Tx } from "@/lib/server/db/client";
+import { observeTransitions } from "@/lib/server/observability/observe-messages";
 import { messageColumns, type Message } from "@/lib/server/services/messages/message-columns";
 import { STATUS_CALLBACK_TASK } from "./task-names";
 
@@ -104,7 +105,9 @@ async function runTransitions(rows: TransitionRow[], tx: Tx = db): Promise<(Mess
     delete r.follow_jobs;
     byIdx.set(idx, r);
   }
-  return sent.map((r) => byIdx.get(r.idx) ?? null);
+  const results = sent.map((r) => byIdx.get(r.idx) ?? null);
+  observeTransitions(sent, results); // metrics: each status reached, counted once (docs/operations.md)
+  return results;
 }
 
 /**

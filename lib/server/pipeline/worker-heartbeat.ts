@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
+import { noteWorkerBeat, noteWorkersStopped } from "@/lib/server/observability/health";
 
 /** A pool silent for longer than this is dead; its locked jobs go back to the queue. */
 export const DEAD_AFTER_MS = 10_000;
@@ -11,9 +12,11 @@ export async function beat(poolId: string): Promise<void> {
     INSERT INTO pipeline_workers (pool_id, hostname, pid, started_at, heartbeat_at)
     VALUES (${poolId}, ${hostname()}, ${process.pid}, now(), now())
     ON CONFLICT (pool_id) DO UPDATE SET heartbeat_at = now()`);
+  noteWorkerBeat(); // /readyz: this process's workers are alive
 }
 
 export async function forget(poolId: string): Promise<void> {
+  noteWorkersStopped();
   await db.$executeRaw(Prisma.sql`DELETE FROM pipeline_workers WHERE pool_id = ${poolId}`);
 }
 

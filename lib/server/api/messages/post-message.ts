@@ -1,3 +1,4 @@
+import { observeCreate } from "@/lib/server/observability/observe-messages";
 import { createMessage } from "@/lib/server/services/messages/create-message";
 import { CREATE_MESSAGE_PARAMS } from "@/lib/server/services/messages/message-input";
 import type { ApiRequest } from "../api-request";
@@ -14,6 +15,11 @@ import type { ApiResult } from "../respond";
  */
 export async function postMessage(req: ApiRequest, accountSid: string): Promise<ApiResult> {
   assertAccountPath(await authenticateCached(req), accountSid);
-  const message = await createMessage(accountSid, pick(await readForm(req), CREATE_MESSAGE_PARAMS));
+  const started = performance.now();
+  const message = await createMessage(accountSid, pick(await readForm(req), CREATE_MESSAGE_PARAMS)).catch((err: unknown) => {
+    observeCreate(null, started);
+    throw err;
+  });
+  observeCreate(message, started);
   return { status: 201, body: messageResource(message) };
 }

@@ -1,5 +1,6 @@
 import type { WebhookTarget } from "@/lib/core/twiml/inbound-target";
 import { urlWithParams } from "@/lib/core/twiml/webhook-params";
+import { observeWebhook } from "@/lib/server/observability/observe-messages";
 import { twilioSignature } from "@/lib/server/webhooks/signature";
 
 export interface TwimlAnswer {
@@ -45,8 +46,10 @@ export async function requestTwiml(target: WebhookTarget, params: Record<string,
   try {
     const res = await fetch(url, { method: target.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs()) });
     const text = await res.text().catch(() => "");
+    observeWebhook("inbound_twiml", res.status);
     return { ok: res.status >= 200 && res.status < 300, status: res.status, body: text.slice(0, MAX_BODY) };
   } catch (err) {
+    observeWebhook("inbound_twiml", null);
     const e = err as Error & { cause?: { code?: string } };
     const reason = e.name === "TimeoutError" ? `timed out after ${timeoutMs()} ms` : (e.cause?.code ?? e.message ?? String(err));
     return { ok: false, status: null, body: String(reason).slice(0, 512) };

@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db/client";
+import { observeWebhook } from "@/lib/server/observability/observe-messages";
 import { twilioSignature, type WebhookParams } from "@/lib/server/webhooks/signature";
 
 export class ClickCallbackFailed extends Error {}
@@ -73,6 +74,7 @@ export async function deliverClickCallback(id: bigint): Promise<void> {
   } catch (err) {
     error = String((err as Error).message ?? err).slice(0, 512);
   }
+  observeWebhook("click_callback", status);
   await db.linkClick.update({
     where: { id },
     data: { callbackAttempts: { increment: 1 }, callbackStatus: status, callbackError: error, callbackDeliveredAt: error ? null : new Date() },

@@ -6,6 +6,7 @@ import { slugFromBytes } from "@/lib/core/links/slug";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/server/db/client";
 import { linkError } from "@/lib/server/links/link-errors";
+import { errFields, log } from "@/lib/server/observability/logger";
 
 /** Shortening requests per second per account (SPEC 6). */
 export const SHORTEN_RATE_LIMIT = 100;
@@ -81,10 +82,10 @@ export async function shortenMessageLinks(args: {
     return rewriteBody(args.body, findLinks(args.body), planned.links.map((l) => shortUrl(ctx.domain_name, l.slug, ctx.disable_https)));
   } catch (err) {
     if (ctx.continue_on_failure) {
-      console.error("link shortening failed; sending the original links (continue_on_failure)", err);
+      log.error(errFields(err), "link shortening failed; sending the original links (continue_on_failure)");
       return args.body;
     }
-    console.error("link shortening failed", err);
+    log.error(errFields(err), "link shortening failed");
     throw linkError(30103, 503);
   }
 }
