@@ -33,7 +33,6 @@ export default async function CarrierPage({ params, searchParams }: { params: Pr
               All carriers
             </Link>
             <EnableCarrierButton sid={carrier.sid} enabled={carrier.enabled} />
-            <DeleteCarrierButton sid={carrier.sid} name={carrier.friendlyName} />
           </>
         }
       />
@@ -43,6 +42,9 @@ export default async function CarrierPage({ params, searchParams }: { params: Pr
         </Card>
         <Card title="Settings">
           <EditCarrierForm key={carrier.updatedAt.toISOString()} initial={carrierResource(carrier)} values={carrierFormValues(carrier)} switches={carrierFormSwitches(carrier)} />
+        </Card>
+        <Card title="Delete" description="Removes the connection, its place in prefix routes and the binding of its senders.">
+          <DeleteCarrierButton sid={carrier.sid} name={carrier.friendlyName} />
         </Card>
       </div>
     </>
