@@ -1,6 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { applyDeliveryReport } from "@/lib/server/pipeline/apply-delivery-report";
-import { currentStatus } from "@/lib/server/pipeline/current-status";
+import { db } from "@/lib/server/db/client";
 import { enqueueJob } from "@/lib/server/pipeline/enqueue-jobs";
 import { messageOutcome, recordPartReport, type PartReport } from "./carrier-submissions";
 
@@ -22,7 +22,8 @@ export async function settleMessage(messageSid: string, carrierSid: string): Pro
   const outcome = await messageOutcome(messageSid, carrierSid);
   if (!outcome) return "open";
   if (await applyDeliveryReport(messageSid, { status: outcome.status, errorCode: outcome.errorCode })) return "applied";
-  return NOT_YET_SENT.includes((await currentStatus(messageSid)) ?? "") ? "early" : "done";
+  const now = await db.message.findUnique({ where: { sid: messageSid }, select: { status: true } });
+  return NOT_YET_SENT.includes(now?.status ?? "") ? "early" : "done";
 }
 
 /** Settles now, or durably a little later when the report beat dispatch's write (the job retries until `sent` is there). */
