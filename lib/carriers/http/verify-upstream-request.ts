@@ -4,7 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import { readForm, type Params } from "@/lib/server/api/params";
 import { carrierSecretPurpose, openSecret } from "@/lib/server/secrets/secret-box";
 import { verifyTwilioSignature } from "@/lib/server/webhooks/signature";
-import { publicBaseUrl } from "@/lib/carriers/runtime/connection-factory";
+import { publicBaseUrl } from "@/lib/carriers/runtime/public-urls";
 
 export interface UpstreamRequest {
   carrier: { sid: string; accountSid: string };

@@ -2,6 +2,7 @@ import type { CarrierSettings, TwilioUpstreamSettings } from "@/lib/carriers/car
 import type { CarrierConnection } from "@/lib/carriers/connection";
 import { createHttpUpstreamConnection } from "@/lib/carriers/http/http-upstream-connection";
 import { carrierSecretPurpose, openSecret } from "@/lib/server/secrets/secret-box";
+import { publicBaseUrl, statusCallbackPath } from "./public-urls";
 
 export interface CarrierRow {
   sid: string;
@@ -12,14 +13,6 @@ export interface CarrierRow {
   secret: string | null;
   updatedAt: Date;
 }
-
-/** Where upstreams post back to this installation (PUBLIC_BASE_URL, as the console's own URLs). */
-export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
-}
-
-export const statusCallbackPath = (carrierSid: string) => `/carriers/${carrierSid}/StatusCallback`;
-export const inboundPath = (carrierSid: string) => `/carriers/${carrierSid}/Inbound`;
 
 /** The protocol client for a carrier row; throws with a readable reason when the row cannot be used. */
 export async function createConnection(row: CarrierRow): Promise<CarrierConnection> {
