@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import type { BindState } from "@/lib/carriers/connection";
 import type { CarrierConnection } from "@/lib/carriers/connection";
 import { db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
 import { receiveInboundMessage } from "@/lib/server/services/messages/receive-inbound-message";
 import { removeBindStates, writeBindStates } from "./bind-state-rows";
 import { chooseCarriers, type CarrierChoice } from "./choose-carriers";
@@ -131,13 +132,22 @@ export class CarrierRegistry {
       return entry;
     }
     const conn = entry.connection;
+    // The listeners' promises are awaited by the SMPP client before it acknowledges the deliver_sm:
+    // a report or MO is acknowledged only once stored (a failed write makes the SMSC deliver it again).
     conn.on("report", (r) => {
       entry.lastReportAt = new Date();
-      void applyCarrierReport(row.sid, r.carrierMessageId, { status: r.status, errorCode: r.errorCode }).catch((e) => log(`report ${r.carrierMessageId} of ${row.sid} not recorded`, e));
+      return applyCarrierReport(row.sid, r.carrierMessageId, { status: r.status, errorCode: r.errorCode }).then(() => undefined);
     });
-    conn.on("inbound", (m) => {
-      void receiveInboundMessage({ from: m.from, to: m.to, body: m.body }, { accountSid: row.accountSid }).catch((e) => log(`inbound from ${m.from} to ${m.to} on ${row.sid} dropped`, e));
-    });
+    conn.on("inbound", (m) =>
+      receiveInboundMessage({ from: m.from, to: m.to, body: m.body }, { accountSid: row.accountSid }).then(
+        () => undefined,
+        (e) => {
+          // Not one of the account's numbers: nothing to retry, the SMSC would only send it again.
+          if (e instanceof AppError) log(`inbound from ${m.from} to ${m.to} on ${row.sid} dropped`, e);
+          else throw e;
+        },
+      ),
+    );
     conn.on("state", () => void this.writeState([row.sid]).catch((e) => log("live state not written", e)));
     conn.start();
     return entry;

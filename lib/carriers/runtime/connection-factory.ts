@@ -1,6 +1,7 @@
-import type { CarrierSettings, TwilioUpstreamSettings } from "@/lib/carriers/carrier-settings";
+import { SMPP_DEFAULTS, type CarrierSettings, type SmppSettings, type TwilioUpstreamSettings } from "@/lib/carriers/carrier-settings";
 import type { CarrierConnection } from "@/lib/carriers/connection";
 import { createHttpUpstreamConnection } from "@/lib/carriers/http/http-upstream-connection";
+import { createSmppConnection } from "@/lib/carriers/smpp/smpp-connection";
 import { carrierSecretPurpose, openSecret } from "@/lib/server/secrets/secret-box";
 import { publicBaseUrl, statusCallbackPath } from "./public-urls";
 
@@ -24,7 +25,14 @@ export async function createConnection(row: CarrierRow): Promise<CarrierConnecti
     return createHttpUpstreamConnection({ carrierSid: row.sid, settings: s, authToken: secret, statusCallbackUrl: publicBaseUrl() + statusCallbackPath(row.sid) });
   }
   if (row.type === "smpp") {
-    throw new Error("the SMPP client is not part of this build");
+    const s = { ...SMPP_DEFAULTS, ...(settings as Partial<SmppSettings>) } as SmppSettings;
+    if (!s.host || !s.port || !s.systemId) throw new Error("settings need host, port and systemId");
+    return createSmppConnection({
+      carrierSid: row.sid,
+      settings: s,
+      password: secret,
+      log: (message, fields) => console.warn(`[smpp ${row.sid}] ${message}${fields ? " " + JSON.stringify(fields) : ""}`),
+    });
   }
   throw new Error(`unknown carrier type "${row.type}"`);
 }
