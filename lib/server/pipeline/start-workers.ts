@@ -3,6 +3,8 @@ import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pLimit from "p-limit";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
+import { startCarrierRuntime } from "@/lib/carriers/runtime/carrier-runtime";
+import { carrierTasks } from "@/lib/carriers/runtime/settle-message";
 import { db } from "@/lib/server/db/client";
 import { linkTasks } from "@/lib/server/links/link-tasks";
 import { applyDeliveryReport } from "./apply-delivery-report";
@@ -62,6 +64,8 @@ const tasks: TaskList = {
   [INBOUND_TASK]: inboundMessageTask,
   // Link shortening: click-event callbacks and certificate promotion.
   ...linkTasks,
+  // Carrier connections: a message whose last report beat its hand-off write is settled later.
+  ...carrierTasks,
 };
 
 /**
@@ -72,6 +76,8 @@ const tasks: TaskList = {
  */
 export async function startPipelineWorkers(opts: WorkerOptions): Promise<PipelineWorkers> {
   await migrateQueueSchema(opts.connectionString);
+  // The account's carrier connections live where the workers run (docs/carriers.md).
+  const carriers = await startCarrierRuntime();
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
   let poolId = "";
   events.on("pool:create", ({ workerPool }) => {
@@ -118,6 +124,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     async stop() {
       clearInterval(timer);
       await runner.stop();
+      await carriers.stop();
       if (poolId) await forget(poolId).catch(() => undefined);
     },
   };
