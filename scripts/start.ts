@@ -26,6 +26,9 @@ async function main() {
   // The send pipeline's workers run here, in the launcher, not inside Next
   // (Next may run several processes and reloads modules in dev). More can
   // run elsewhere with `npm run worker`; PIPELINE_WORKERS=0 disables these.
+  // Next seals carrier passwords with this secret and the carrier runtime in these workers opens
+  // them: both processes need the same one (docs/carriers.md "Secrets").
+  process.env.NEXTAUTH_SECRET ??= localAuthSecret();
   let workers: { stop(): Promise<void> } | undefined;
   if (process.env.PIPELINE_WORKERS !== "0") {
     const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");

@@ -44,8 +44,16 @@ function toCarrierMessage(m: Message, sender: PoolSender | null, smartEncoding: 
     from: m.from ?? sender?.address ?? "",
     senderKind: (sender?.kind ?? "long_code") as SenderKind,
     to: m.to,
+    senderSid: sender?.sid,
     ...carrierContent(m, m.smartEncoded || smartEncoding),
   };
+}
+
+/** The stored routing trace ({trace, warnings, ...}, or none for a From send) with the carrier's lines appended. */
+function withCarrierTrace(stored: unknown, lines: string[]): unknown {
+  const base = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as { trace?: unknown }) : {};
+  const trace = Array.isArray(base.trace) ? base.trace : [];
+  return { warnings: [], ...base, trace: [...trace, ...lines] };
 }
 
 async function fail(sid: string, from: readonly string[], code: number, message?: string) {
@@ -171,8 +179,10 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   // (driver.ts); one update instead of two per message is what lets the pipeline keep up.
   const passed = toQueue ? ["queued", "sending"] : m.status === "queued" ? ["sending"] : [];
   const passedAt = toQueue ? [routedAt, handOffAt] : m.status === "queued" ? [handOffAt] : [];
+  // The carrier decision (docs/carriers.md) joins the routing trace; the carrier is stored on the message.
+  const carrierExtras: TransitionExtras = result.carrier ? { carrierSid: result.carrier.carrierSid, routingTrace: withCarrierTrace(toQueue?.extras.routingTrace ?? m.routingTrace, result.carrier.trace) } : {};
   const step = async (after: string[], extras: TransitionExtras = {}) => {
-    const done = await transitionMessage(m.sid, expected, [...passed, ...after], { ...toQueue?.extras, markSent: passed.includes("sending"), times: passedAt, ...extras });
+    const done = await transitionMessage(m.sid, expected, [...passed, ...after], { ...toQueue?.extras, ...carrierExtras, markSent: passed.includes("sending"), times: passedAt, ...extras });
     if (done && toQueue) await afterQueued(done, toQueue.routed);
   };
   if (!result.accepted) return step(["failed"], { errorCode: result.errorCode, errorMessage: result.errorMessage ?? errorMessageFor(result.errorCode) });

@@ -3,6 +3,8 @@ import { run, type TaskList, type WorkerEvents } from "graphile-worker";
 import pLimit from "p-limit";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
+import { startCarrierRuntime } from "@/lib/carriers/runtime/carrier-runtime";
+import { carrierTasks } from "@/lib/carriers/runtime/settle-message";
 import { db } from "@/lib/server/db/client";
 import { linkTasks } from "@/lib/server/links/link-tasks";
 import { RETENTION_CRONTAB, retentionTasks } from "@/lib/server/services/retention/retention-task";
@@ -65,6 +67,8 @@ const tasks: TaskList = {
   ...linkTasks,
   // Message log retention (docs/operations.md "Retention").
   ...retentionTasks,
+  // Carrier connections: a message whose last report beat its hand-off write is settled later.
+  ...carrierTasks,
 };
 
 /**
@@ -75,6 +79,8 @@ const tasks: TaskList = {
  */
 export async function startPipelineWorkers(opts: WorkerOptions): Promise<PipelineWorkers> {
   await migrateQueueSchema(opts.connectionString);
+  // The account's carrier connections live where the workers run (docs/carriers.md).
+  const carriers = await startCarrierRuntime();
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
   let poolId = "";
   events.on("pool:create", ({ workerPool }) => {
@@ -122,6 +128,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     async stop() {
       clearInterval(timer);
       await runner.stop();
+      await carriers.stop();
       if (poolId) await forget(poolId).catch(() => undefined);
     },
   };

@@ -11,6 +11,8 @@ export interface TransitionExtras {
   from?: string | null;
   senderSid?: string | null;
   routingTrace?: unknown;
+  /** The carrier connection that took the message (docs/carriers.md). */
+  carrierSid?: string | null;
   /** Stamp date_sent (the hand-off to the carrier). */
   markSent?: boolean;
   /** When each status of the chain happened, when earlier than the statement (e.g. queued at routing); default: its clock. */
@@ -31,6 +33,7 @@ interface TransitionRow {
   from_addr: string | null;
   sender_sid: string | null;
   routing_trace: unknown;
+  carrier_sid: string | null;
   mark_sent: boolean;
   job_task: string | null;
   job_payload: unknown;
@@ -53,7 +56,7 @@ function transitionSql(rows: TransitionRow[]): Prisma.Sql {
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
         idx int, sid text, allowed text[], chain text[], chain_at timestamptz[], error_code int, error_message text, from_addr text,
-        sender_sid text, routing_trace jsonb, mark_sent bool, job_task text, job_payload json, job_run_at timestamptz, job_max int)
+        sender_sid text, routing_trace jsonb, carrier_sid text, mark_sent bool, job_task text, job_payload json, job_run_at timestamptz, job_max int)
     ), m AS (
       UPDATE messages SET
         status = i.chain[cardinality(i.chain)],
@@ -63,6 +66,7 @@ function transitionSql(rows: TransitionRow[]): Prisma.Sql {
         "from" = COALESCE(i.from_addr, messages."from"),
         sender_sid = COALESCE(i.sender_sid, messages.sender_sid),
         routing_trace = COALESCE(i.routing_trace, messages.routing_trace),
+        carrier_sid = COALESCE(i.carrier_sid, messages.carrier_sid),
         date_sent = CASE WHEN i.mark_sent THEN now() ELSE messages.date_sent END
       FROM input i
       WHERE messages.sid = i.sid AND messages.status = ANY(i.allowed)
@@ -142,6 +146,7 @@ export async function transitionMessage(
     from_addr: extras.from ?? null,
     sender_sid: extras.senderSid ?? null,
     routing_trace: extras.routingTrace ?? null,
+    carrier_sid: extras.carrierSid ?? null,
     mark_sent: Boolean(extras.markSent),
     job_task: extras.job?.task ?? null,
     job_payload: extras.job?.payload ?? null,

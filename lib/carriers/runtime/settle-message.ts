@@ -1,0 +1,51 @@
+import type { TaskList } from "graphile-worker";
+import { applyDeliveryReport } from "@/lib/server/pipeline/apply-delivery-report";
+import { db } from "@/lib/server/db/client";
+import { enqueueJob } from "@/lib/server/pipeline/enqueue-jobs";
+import { messageOutcome, recordPartReport, type PartReport } from "./carrier-submissions";
+
+/** graphile-worker task: settle a message whose last report beat dispatch's `sent` write. */
+export const CARRIER_SETTLE_TASK = "carrier-settle";
+
+/** Statuses before the hand-off is written: a report for such a message came before dispatch wrote `sent`. */
+const NOT_YET_SENT = ["accepted", "scheduled", "queued", "sending"];
+
+export type SettleResult = "open" | "applied" | "early" | "done";
+
+/**
+ * Applies the message's one final status once all its parts on the carrier
+ * are final (docs/carriers.md "Delivery reports and parts"). The last report
+ * can arrive between the carrier's acknowledgement and dispatch's `sent`
+ * write: then the message is not `sent` yet and the result is "early".
+ */
+export async function settleMessage(messageSid: string, carrierSid: string): Promise<SettleResult> {
+  const outcome = await messageOutcome(messageSid, carrierSid);
+  if (!outcome) return "open";
+  if (await applyDeliveryReport(messageSid, { status: outcome.status, errorCode: outcome.errorCode })) return "applied";
+  const now = await db.message.findUnique({ where: { sid: messageSid }, select: { status: true } });
+  return NOT_YET_SENT.includes(now?.status ?? "") ? "early" : "done";
+}
+
+/** Settles now, or durably a little later when the report beat dispatch's write (the job retries until `sent` is there). */
+export async function settleOrDefer(messageSid: string, carrierSid: string): Promise<SettleResult> {
+  const r = await settleMessage(messageSid, carrierSid);
+  if (r === "early") {
+    await enqueueJob({ task: CARRIER_SETTLE_TASK, payload: { messageSid, carrierSid }, runAt: new Date(Date.now() + 500), maxAttempts: 12, jobKey: `carrier-settle:${messageSid}` });
+  }
+  return r;
+}
+
+/** One part's report by the carrier's id: recorded (or kept pending), then the message settled if that was its last open part. */
+export async function applyCarrierReport(carrierSid: string, carrierMessageId: string, report: PartReport): Promise<{ messageSid: string | null; settled: SettleResult | null }> {
+  const messageSid = await recordPartReport(carrierSid, carrierMessageId, report);
+  if (!messageSid) return { messageSid: null, settled: null };
+  return { messageSid, settled: await settleOrDefer(messageSid, carrierSid) };
+}
+
+export const carrierTasks: TaskList = {
+  [CARRIER_SETTLE_TASK]: async (payload) => {
+    const { messageSid, carrierSid } = payload as { messageSid: string; carrierSid: string };
+    // Throwing makes graphile-worker retry with backoff until dispatch has written `sent`.
+    if ((await settleMessage(messageSid, carrierSid)) === "early") throw new Error(`message ${messageSid} not handed off yet`);
+  },
+};
