@@ -1,19 +1,48 @@
 /**
- * Starts the console: database (embedded by default), migrations, first
- * account, then the front server on PORT (the send hot path itself, the rest
- * proxied to Next.js on a loopback port). `--prod` serves the production build.
+ * `npm start`: the console and API from the production build (built first
+ * when missing or older than the sources); `npm run dev` (`--dev`) runs
+ * Next's development server instead. Order (docs/operations.md "Starting
+ * and stopping"): database (the data directory's embedded server by
+ * default), migrations, first account, workers, link listener, Next on a
+ * loopback port; the public port opens only once Next answers. SIGTERM or
+ * SIGINT: stop taking requests, finish those in flight, stop Next, let the
+ * workers release their jobs, stop the embedded database if this process started it.
  */
-import { spawn } from "node:child_process";
-import { freeLoopbackPort, startFrontServer } from "@/lib/server/api/front-server";
+import { freeLoopbackPort, startFrontServer, type FrontServer } from "@/lib/server/api/front-server";
 import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
+import { ensureProductionBuild, spawnNext, stopNext, waitForNext } from "./next-process";
 
-const prod = process.argv.includes("--prod");
+const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
+/** In-flight requests get this long to finish on shutdown. */
+const DRAIN_MS = 10_000;
+const startedAt = Date.now();
+
+// What has started so far; a signal (or a failure) stops it in reverse order.
+const steps: { name: string; stop: () => Promise<void> }[] = [];
+let stopping = false;
+async function shutdown(why: string, code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${why}: stopping (requests in flight get up to ${DRAIN_MS / 1000} s).`);
+  for (const step of steps.reverse()) {
+    await step.stop().catch((err: unknown) => console.error(`stopping ${step.name} failed:`, err));
+  }
+  console.log("Stopped.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown("SIGINT", 0));
+process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
 async function main() {
-  const { url, stop, migrations } = await prepareDatabase();
+  if (!dev) await ensureProductionBuild(process.env.NEXT_DIST_DIR ?? ".next");
+
+  const database = await prepareDatabase();
+  const url = database.url;
   process.env.DATABASE_URL = url;
-  if (migrations.applied.length) console.log(`Applied migrations: ${migrations.applied.join(", ")}`);
+  if (database.migrations.applied.length) console.log(`Applied migrations: ${database.migrations.applied.join(", ")}`);
+
+  steps.push({ name: "the embedded database", stop: database.stop });
 
   const { seedFirstAccount } = await import("@/lib/server/services/accounts/seed-first-account");
   const seeded = await seedFirstAccount();
@@ -26,10 +55,11 @@ async function main() {
   // The send pipeline's workers run here, in the launcher, not inside Next
   // (Next may run several processes and reloads modules in dev). More can
   // run elsewhere with `npm run worker`; PIPELINE_WORKERS=0 disables these.
-  let workers: { stop(): Promise<void> } | undefined;
   if (process.env.PIPELINE_WORKERS !== "0") {
     const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
-    workers = await startPipelineWorkers({ connectionString: url });
+    const workers = await startPipelineWorkers({ connectionString: url });
+    // graphile-worker's runner.stop lets running jobs finish and releases the rest for other workers.
+    steps.push({ name: "the pipeline workers", stop: () => workers.stop() });
     console.log("Send pipeline workers started in the console process.");
   } else {
     const { getDb } = await import("@/lib/server/db/client");
@@ -45,6 +75,7 @@ async function main() {
     httpPort: Number(process.env.LINK_HTTP_PORT ?? Number(port) + 1000),
     httpsPort: process.env.LINK_HTTPS_PORT ? Number(process.env.LINK_HTTPS_PORT) : undefined,
   });
+  steps.push({ name: "the link listener", stop: () => links.stop() });
   console.log(`Link domains served on :${links.httpPort}${links.httpsPort ? ` and https :${links.httpsPort}` : ""}.`);
 
   const publicBase = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
@@ -60,22 +91,21 @@ async function main() {
   // Next listens on loopback only; the front server on PORT answers POST Messages.json itself
   // (docs/decisions.md "Send pipeline throughput") and proxies everything else, websockets included.
   const nextPort = await freeLoopbackPort();
-  const next = spawn("npx", ["next", prod ? "start" : "dev", "-p", String(nextPort), "-H", "localhost"], { stdio: "inherit", env });
-  const front = await startFrontServer({ port: Number(port), nextPort });
-  console.log(`Switchyard on ${publicBase} (console and API; Next behind it on localhost:${nextPort}).`);
-  const shutdown = () => next.kill("SIGTERM");
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  next.on("exit", async (code) => {
-    await front.stop().catch(() => undefined);
-    await workers?.stop().catch(() => undefined);
-    await links.stop().catch(() => undefined);
-    await stop();
-    process.exit(code ?? 0);
-  });
+  const next = spawnNext({ dev, port: nextPort, env });
+  steps.push({ name: "Next", stop: () => stopNext(next) });
+  next.on("exit", (code) => void shutdown(`Next exited (code ${code})`, code || 1));
+  await waitForNext(nextPort, next);
+  // The public port opens only now: before this, a client gets "connection refused", never a 5xx.
+  let front: FrontServer | undefined;
+  if (!stopping) {
+    front = await startFrontServer({ port: Number(port), nextPort });
+    steps.push({ name: "the front server", stop: () => front!.stop({ graceMs: DRAIN_MS }) });
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`Switchyard ${dev ? "(development server) " : ""}on ${publicBase} (console and API; Next behind it on localhost:${nextPort}); ready in ${seconds} s.`);
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
-  process.exit(1);
+  void shutdown("Start-up failed", 1);
 });

@@ -52,7 +52,11 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
 
 export interface FrontServer {
   port: number;
-  stop(): Promise<void>;
+  /**
+   * Stops taking connections, lets requests in flight finish (at most `graceMs`, default 0), then
+   * closes what is left: idle keep-alive sockets at once, busy ones when their response is sent.
+   */
+  stop(opts?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -96,11 +100,22 @@ export async function startFrontServer(opts: { port: number; host?: string; next
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
+  // Requests not yet answered, for a graceful stop (SIGTERM: finish these, take no more).
+  let inFlight = 0;
+  server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+  });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    async stop() {
+    async stop({ graceMs = 0 } = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        server.closeIdleConnections();
+        await new Promise((r) => setTimeout(r, 50));
+      }
       for (const socket of sockets) socket.destroy();
       await closed;
       proxy.close();

