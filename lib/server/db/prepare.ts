@@ -13,15 +13,17 @@ import { applyMigrations } from "./migrate";
 export async function prepareDatabase(opts: { database?: string; log?: (l: string) => void } = {}) {
   let url = process.env.DATABASE_URL;
   let stop = async () => undefined as void;
+  let embedded: { port: number; startedHere: boolean; dataDir: string } | undefined;
   if (!url) {
     const pg = await startEmbeddedPostgres({ log: opts.log });
+    embedded = { port: pg.port, startedHere: pg.startedHere, dataDir: path.join(dataRoot(), "postgres") };
     if (pg.startedHere) stop = pg.stop;
     const database = opts.database ?? "switchyard";
     await ensureDatabase(embeddedUrl(pg.port, "postgres"), database);
     url = embeddedUrl(pg.port, database);
   }
   const migrations = await applyMigrations(url);
-  return { url, stop, migrations };
+  return { url, stop, migrations, embedded };
 }
 
 /** A stable NEXTAUTH_SECRET for the embedded default: generated once into the data directory. */
