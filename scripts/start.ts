@@ -9,11 +9,11 @@
  * workers release their jobs, stop the embedded database if this process started it.
  */
 import { freeLoopbackPort, startFrontServer, type FrontServer } from "@/lib/server/api/front-server";
+import { config, ConfigError, publicBaseUrl, type Config } from "@/lib/server/config";
 import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
 import { ensureProductionBuild, spawnNext, stopNext, waitForNext } from "./next-process";
 
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
 /** In-flight requests get this long to finish on shutdown. */
 const DRAIN_MS = 10_000;
 const startedAt = Date.now();
@@ -35,7 +35,17 @@ process.on("SIGINT", () => void shutdown("SIGINT", 0));
 process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
 async function main() {
-  if (!dev) await ensureProductionBuild(process.env.NEXT_DIST_DIR ?? ".next");
+  // Validated before anything starts: a bad value stops here, naming the variable.
+  let c: Config;
+  try {
+    c = config();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  const port = String(c.PORT);
+  if (!dev) await ensureProductionBuild(c.NEXT_DIST_DIR);
 
   const database = await prepareDatabase();
   const url = database.url;
@@ -59,7 +69,7 @@ async function main() {
   // The send pipeline's workers run here, in the launcher, not inside Next
   // (Next may run several processes and reloads modules in dev). More can
   // run elsewhere with `npm run worker`; PIPELINE_WORKERS=0 disables these.
-  if (process.env.PIPELINE_WORKERS !== "0") {
+  if (c.PIPELINE_WORKERS > 0) {
     const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
     const workers = await startPipelineWorkers({ connectionString: url });
     // graphile-worker's runner.stop lets running jobs finish and releases the rest for other workers.
@@ -72,25 +82,25 @@ async function main() {
 
   // Link domains (short links) are served by a dedicated node:http listener in this process
   // (docs/decisions.md "Link Shortening"): LINK_HTTP_PORT (default PORT + 1000), HTTPS on LINK_HTTPS_PORT when set.
-  process.env.LINK_KEY_SECRET ??= process.env.NEXTAUTH_SECRET ?? localAuthSecret();
+  process.env.LINK_KEY_SECRET = c.LINK_KEY_SECRET ?? c.NEXTAUTH_SECRET ?? localAuthSecret();
   const { startLinkServer } = await import("@/lib/server/links/link-server");
   const links = await startLinkServer({
     connectionString: url,
-    httpPort: Number(process.env.LINK_HTTP_PORT ?? Number(port) + 1000),
-    httpsPort: process.env.LINK_HTTPS_PORT ? Number(process.env.LINK_HTTPS_PORT) : undefined,
+    httpPort: c.LINK_HTTP_PORT ?? c.PORT + 1000,
+    httpsPort: c.LINK_HTTPS_PORT,
   });
   steps.push({ name: "the link listener", stop: () => links.stop() });
   console.log(`Link domains served on :${links.httpPort}${links.httpsPort ? ` and https :${links.httpsPort}` : ""}.`);
 
-  const publicBase = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+  const publicBase = publicBaseUrl(c);
   const env = {
     ...process.env,
     PORT: port,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: url,
     PUBLIC_BASE_URL: publicBase,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicBase,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+    NEXTAUTH_URL: c.NEXTAUTH_URL ?? publicBase,
+    NEXTAUTH_SECRET: c.NEXTAUTH_SECRET ?? localAuthSecret(),
   };
   // Next listens on loopback only; the front server on PORT answers POST Messages.json itself
   // (docs/decisions.md "Send pipeline throughput") and proxies everything else, websockets included.

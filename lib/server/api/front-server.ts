@@ -5,6 +5,7 @@ import { AppError } from "@/lib/server/errors";
 import type { ApiRequest } from "./api-request";
 import { postMessage } from "./messages/post-message";
 import { errorResult, type ApiResult } from "./respond";
+import { config } from "@/lib/server/config";
 
 /** The send hot path: served here without Next (its per-request cost alone exceeded the intake budget; docs/decisions.md). */
 const CREATE_MESSAGE_PATH = /^\/2010-04-01\/Accounts\/([^/?]+)\/Messages\.json$/;
@@ -126,7 +127,8 @@ export async function startFrontServer(opts: { port: number; host?: string; next
 
 /** A free loopback port for Next behind the front server (NEXT_INTERNAL_PORT pins one). */
 export async function freeLoopbackPort(): Promise<number> {
-  if (process.env.NEXT_INTERNAL_PORT) return Number(process.env.NEXT_INTERNAL_PORT);
+  const pinned = config().NEXT_INTERNAL_PORT;
+  if (pinned) return pinned;
   const probe = http.createServer();
   await new Promise<void>((resolve) => probe.listen(0, "localhost", resolve));
   const { port } = probe.address() as AddressInfo;

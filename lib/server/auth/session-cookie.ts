@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
 import type { SignedInUser } from "./verify-credentials";
+import { config } from "@/lib/server/config";
 
 /**
  * The next-auth (v4) session cookie, written by our own sign-in action so the
@@ -12,7 +13,7 @@ import type { SignedInUser } from "./verify-credentials";
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 function secure(): boolean {
-  return (process.env.NEXTAUTH_URL ?? process.env.PUBLIC_BASE_URL ?? "").startsWith("https://");
+  return (config().NEXTAUTH_URL ?? config().PUBLIC_BASE_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(isSecure = secure()): string {
@@ -25,7 +26,7 @@ export function sessionCookieNames(present: string[]): string[] {
 }
 
 export async function sessionCookie(user: SignedInUser): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } }> {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = config().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   // The claims next-auth's jwt step produces (options.ts callbacks.jwt): sub, name, email, picture, uid, accountSid.
   const token = { sub: user.id, name: user.name, email: user.email, picture: null, uid: user.id, accountSid: user.accountSid };

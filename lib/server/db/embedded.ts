@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { config } from "../config";
 
 /**
  * The default database when DATABASE_URL is unset: a real PostgreSQL (npm
@@ -31,7 +32,6 @@ export interface EmbeddedServer {
 
 const USER = "switchyard";
 const PASSWORD = "switchyard";
-const DEFAULT_PORT = 54329;
 /** Ports tried upward from the first one when it belongs to another directory's server. */
 const PORT_SCAN = 100;
 
@@ -41,7 +41,7 @@ export function embeddedUrl(port: number, database: string): string {
 
 /** The data directory: SWITCHYARD_DATA_DIR, else `.data` in the working directory. */
 export function dataRoot(): string {
-  return path.resolve(process.env.SWITCHYARD_DATA_DIR || path.join(process.cwd(), ".data"));
+  return path.resolve(config().SWITCHYARD_DATA_DIR ?? path.join(process.cwd(), ".data"));
 }
 
 const portFile = (root: string) => path.join(root, "postgres.port");
@@ -132,7 +132,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
 
   // The recorded port first (the server keeps its port across restarts), else EMBEDDED_PG_PORT, else 54329;
   // whichever it is, a port some other server holds is skipped, never shared.
-  const first = recordedPort(root) ?? opts.port ?? (process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : DEFAULT_PORT);
+  const first = recordedPort(root) ?? opts.port ?? config().EMBEDDED_PG_PORT;
   // Two checkouts starting at once may both find the same port free: the loser's server fails to
   // bind, and it tries again from the next port (never with another directory's server).
   let from = first;

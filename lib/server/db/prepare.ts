@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataRoot, embeddedUrl, ensureDatabase, startEmbeddedPostgres } from "./embedded";
 import { applyMigrations } from "./migrate";
+import { config } from "@/lib/server/config";
 
 /**
  * Resolves the database for a process that serves the console: DATABASE_URL
@@ -11,7 +12,7 @@ import { applyMigrations } from "./migrate";
  * only when this call started it: a console still running on it keeps it.
  */
 export async function prepareDatabase(opts: { database?: string; log?: (l: string) => void } = {}) {
-  let url = process.env.DATABASE_URL;
+  let url = config().DATABASE_URL;
   let stop = async () => undefined as void;
   let embedded: { port: number; startedHere: boolean; dataDir: string } | undefined;
   if (!url) {

@@ -1,8 +1,9 @@
 import { Logger, runMigrations, type LogFunctionFactory } from "graphile-worker";
+import { config } from "@/lib/server/config";
 
 /** graphile-worker's own log lines: warnings and errors only unless PIPELINE_DEBUG is set. */
 const logFactory: LogFunctionFactory = () => (level, message) => {
-  if (process.env.PIPELINE_DEBUG || level === "error" || level === "warning") console.log(`[queue ${level}] ${message}`);
+  if (config().PIPELINE_DEBUG || level === "error" || level === "warning") console.log(`[queue ${level}] ${message}`);
 };
 export const queueLogger = new Logger(logFactory);
 
