@@ -54,8 +54,8 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
 export interface FrontServer {
   port: number;
   /**
-   * Stops taking connections, lets requests in flight finish (at most `graceMs`, default 0), then
-   * closes what is left: idle keep-alive sockets at once, busy ones when their response is sent.
+   * Stops taking connections, lets requests in flight finish (at most `graceMs`, default 0; idle
+   * keep-alive sockets are closed meanwhile), then closes every connection left.
    */
   stop(opts?: { graceMs?: number }): Promise<void>;
 }
