@@ -95,6 +95,14 @@ async function isOurs(port: number, dataDir: string): Promise<boolean> {
   return theirs !== null && canonical(theirs) === canonical(dataDir);
 }
 
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no server.log)";
+  }
+}
+
 /** The port in a running cluster's postmaster.pid (4th line), if the file is there. */
 function postmasterPort(dataDir: string): number | undefined {
   try {
@@ -153,7 +161,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
         record(theirs);
         return { port: theirs, startedHere: false, stop };
       }
-      if (attempt >= 4 || !(await portOpen(port))) throw err;
+      // Most often the port was taken a moment ago (another checkout, or a client's ephemeral port): try the next.
+      const log = tail(path.join(dataDir, "server.log"), 5);
+      if (attempt >= 4) throw new Error(`${(err as Error).message}\nserver.log:\n${log}`);
+      opts.log?.(`Embedded PostgreSQL could not start on port ${port}, trying the next: ${log}`);
       from = port + 1;
     }
   }
