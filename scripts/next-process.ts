@@ -23,9 +23,31 @@ export async function ensureProductionBuild(distDir: string): Promise<void> {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-/** `next start` (or `next dev`) on a loopback port, behind the front server. */
-export function spawnNext(opts: { dev: boolean; port: number; env: NodeJS.ProcessEnv }): ChildProcess {
-  return spawn(process.execPath, [nextBin, opts.dev ? "dev" : "start", "-p", String(opts.port), "-H", "localhost"], { stdio: "inherit", env: opts.env });
+/**
+ * `next start` (or `next dev`) on a loopback port, behind the front server. `ownGroup` (npm start):
+ * in its own process group, because Ctrl-C in a terminal signals the whole foreground group and
+ * Next must not stop before the front server has finished the requests in flight; the launcher
+ * stops it (stopNext), and on any exit of its own. Not for the e2e server, whose process group
+ * Playwright kills as a whole.
+ */
+export function spawnNext(opts: { dev: boolean; port: number; env: NodeJS.ProcessEnv; ownGroup?: boolean }): ChildProcess {
+  const child = spawn(process.execPath, [nextBin, opts.dev ? "dev" : "start", "-p", String(opts.port), "-H", "localhost"], {
+    stdio: "inherit",
+    env: opts.env,
+    detached: opts.ownGroup ?? false,
+  });
+  if (opts.ownGroup) process.once("exit", () => signalNext(child, "SIGTERM"));
+  return child;
+}
+
+/** A signal to Next's process group (Next and any worker it started). */
+function signalNext(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal); // not a group leader (spawned without ownGroup)
+  }
 }
 
 /**
@@ -55,8 +77,8 @@ export async function waitForNext(port: number, child: ChildProcess, timeoutMs =
 export async function stopNext(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  signalNext(child, "SIGTERM");
+  const timer = setTimeout(() => signalNext(child, "SIGKILL"), timeoutMs);
   await exited;
   clearTimeout(timer);
 }

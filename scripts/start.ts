@@ -105,7 +105,7 @@ async function main() {
   // Next listens on loopback only; the front server on PORT answers POST Messages.json itself
   // (docs/decisions.md "Send pipeline throughput") and proxies everything else, websockets included.
   const nextPort = await freeLoopbackPort();
-  const next = spawnNext({ dev, port: nextPort, env });
+  const next = spawnNext({ dev, port: nextPort, env, ownGroup: true });
   steps.push({ name: "Next", stop: () => stopNext(next) });
   next.on("exit", (code) => void shutdown(`Next exited (code ${code})`, code || 1));
   await waitForNext(nextPort, next);
