@@ -9,7 +9,7 @@
  * workers release their jobs, stop the embedded database if this process started it.
  */
 import { freeLoopbackPort, startFrontServer, type FrontServer } from "@/lib/server/api/front-server";
-import { config, ConfigError, publicBaseUrl, type Config } from "@/lib/server/config";
+import { configOrExit, publicBaseUrl } from "@/lib/server/config";
 import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
 import { ensureProductionBuild, spawnNext, stopNext, waitForNext } from "./next-process";
 
@@ -36,14 +36,7 @@ process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
 async function main() {
   // Validated before anything starts: a bad value stops here, naming the variable.
-  let c: Config;
-  try {
-    c = config();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const c = configOrExit();
   const port = String(c.PORT);
   if (!dev) await ensureProductionBuild(c.NEXT_DIST_DIR);
 

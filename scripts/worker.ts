@@ -4,9 +4,11 @@
  * Uses DATABASE_URL, else the embedded server (started if needed).
  * WORKER_CONCURRENCY sets jobs in flight per process (default 32).
  */
+import { configOrExit } from "@/lib/server/config";
 import { prepareDatabase } from "@/lib/server/db/prepare";
 
 async function main() {
+  configOrExit();
   const { url } = await prepareDatabase();
   process.env.DATABASE_URL = url;
   const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");

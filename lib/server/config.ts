@@ -115,6 +115,17 @@ export function config(): Config {
   return cached.config;
 }
 
+/** For the launchers (start, worker, migrate): the configuration, or the message naming the bad variables and exit code 1. */
+export function configOrExit(): Config {
+  try {
+    return config();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
 /** The base of absolute URLs in API answers: PUBLIC_BASE_URL, else http://localhost:PORT. */
 export function publicBaseUrl(c: Config = config()): string {
   return (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
