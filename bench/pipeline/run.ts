@@ -82,7 +82,7 @@ async function main() {
   }
 
   const base = `http://127.0.0.1:${port}`;
-  // The server as `npm run start:prod` runs it (front server on the port, Next behind it), with its workers off:
+  // The server as `npm start` runs it (front server on the port, Next behind it), with its workers off:
   // intake is measured alone, and the end-to-end phase starts worker processes as `npm run worker` does.
   const server = run("npx", ["tsx", "scripts/start.ts", "--prod"], {
     NEXT_DIST_DIR: distDir, DATABASE_URL: url, PORT: String(port), PIPELINE_WORKERS: "0", PUBLIC_BASE_URL: base, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench", NEXT_TELEMETRY_DISABLED: "1", DB_POOL_MAX: "16",

@@ -1,39 +1,25 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { signInAction, type SignInState } from "@/lib/server/auth/sign-in-actions";
 
+/**
+ * A server-action form: React posts it (method="post") when scripts run, the
+ * browser posts it natively when they do not (or have not loaded yet); either
+ * way the credentials go in the request body, never in a URL.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
-    const res = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
-    if (!res || res.error) {
-      setError("Wrong email or password.");
-      return;
-    }
-    window.location.assign(callbackUrl);
-  }
-
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
-    <form onSubmit={onSubmit} aria-label="Sign in" className="space-y-4">
-      <TextField label="Email" name="email" type="email" autoComplete="username" required />
+    <form action={action} aria-label="Sign in" className="space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.email} key={state.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-      {error ? (
+      {state.error ? (
         <p role="alert" className="text-sm text-red-600">
-          {error}
+          {state.error}
         </p>
       ) : null}
       <Button type="submit" pending={pending} className="w-full">

@@ -1,11 +1,12 @@
-"use client";
+import { signOutAction } from "@/lib/server/auth/sign-in-actions";
 
-import { signOut } from "next-auth/react";
-
+/** A form, so signing out works without JavaScript too and stays on the host the console was opened by. */
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="mt-1 text-sm font-medium text-indigo-700 hover:underline">
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="mt-1 text-sm font-medium text-indigo-700 hover:underline">
+        Sign out
+      </button>
+    </form>
   );
 }

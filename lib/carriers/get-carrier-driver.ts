@@ -1,6 +1,7 @@
 import type { CarrierDriver } from "./driver";
 import { createRouterDriver } from "./runtime/router-driver";
 import { simulatorDriver } from "./simulator/simulator-driver";
+import { config } from "@/lib/server/config";
 
 /**
  * CARRIER_DRIVER selects the driver. `carriers` (the default) sends through
@@ -9,7 +10,7 @@ import { simulatorDriver } from "./simulator/simulator-driver";
  * `simulator` forces the simulator for everyone.
  */
 export function getCarrierDriver(): CarrierDriver {
-  const name = process.env.CARRIER_DRIVER ?? "carriers";
+  const name = config().CARRIER_DRIVER;
   if (name === "carriers") return createRouterDriver(simulatorDriver);
   if (name === "simulator") return simulatorDriver;
   throw new Error(`Unknown CARRIER_DRIVER "${name}" (available: carriers, simulator)`);

@@ -4,12 +4,12 @@ import type { CarrierRegistry } from "./carrier-registry";
 import { messageOutcome, recordPartAccepted, recordRefused, recordSubmitting } from "./carrier-submissions";
 import { currentRegistry } from "./carrier-runtime";
 import { senderCarrierSid } from "./sender-carrier";
+import { config } from "@/lib/server/config";
 
 /** Twilio's "Unknown error": the code of a message no carrier could take (docs/carriers.md "Failover"). */
 export const NO_CARRIER_ERROR = 30008;
 
 /** A carrier that is (re)binding is waited for this long before the next one in the route is tried. */
-const READY_WAIT_MS = Number(process.env.CARRIER_READY_WAIT_MS ?? 3_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,7 +30,7 @@ async function waitForAnyReady(registry: CarrierRegistry, sids: readonly string[
   const ready = () => sids.some((s) => registry.get(s)?.connection?.isReady());
   if (ready() || !sids.some((s) => binding(registry, s))) return;
   if (sids.some((s) => !registry.get(s))) await registry.reconcile();
-  const end = Date.now() + READY_WAIT_MS;
+  const end = Date.now() + config().CARRIER_READY_WAIT_MS;
   while (!ready() && Date.now() < end && sids.some((s) => binding(registry, s))) await sleep(50);
 }
 

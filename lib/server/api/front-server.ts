@@ -7,6 +7,7 @@ import { observeRequest } from "@/lib/server/observability/ops-http";
 import type { ApiRequest } from "./api-request";
 import { postMessage } from "./messages/post-message";
 import { errorResult, type ApiResult } from "./respond";
+import { config } from "@/lib/server/config";
 
 /** The send hot path: served here without Next (its per-request cost alone exceeded the intake budget; docs/decisions.md). */
 const CREATE_MESSAGE_PATH = /^\/2010-04-01\/Accounts\/([^/?]+)\/Messages\.json$/;
@@ -54,7 +55,11 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
 
 export interface FrontServer {
   port: number;
-  stop(): Promise<void>;
+  /**
+   * Stops taking connections, lets requests in flight finish (at most `graceMs`, default 0; idle
+   * keep-alive sockets are closed meanwhile), then closes every connection left.
+   */
+  stop(opts?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -99,11 +104,22 @@ export async function startFrontServer(opts: { port: number; host?: string; next
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
+  // Requests not yet answered, for a graceful stop (SIGTERM: finish these, take no more).
+  let inFlight = 0;
+  server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+  });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    async stop() {
+    async stop({ graceMs = 0 } = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        server.closeIdleConnections();
+        await new Promise((r) => setTimeout(r, 50));
+      }
       for (const socket of sockets) socket.destroy();
       await closed;
       proxy.close();
@@ -114,7 +130,8 @@ export async function startFrontServer(opts: { port: number; host?: string; next
 
 /** A free loopback port for Next behind the front server (NEXT_INTERNAL_PORT pins one). */
 export async function freeLoopbackPort(): Promise<number> {
-  if (process.env.NEXT_INTERNAL_PORT) return Number(process.env.NEXT_INTERNAL_PORT);
+  const pinned = config().NEXT_INTERNAL_PORT;
+  if (pinned) return pinned;
   const probe = http.createServer();
   await new Promise<void>((resolve) => probe.listen(0, "localhost", resolve));
   const { port } = probe.address() as AddressInfo;

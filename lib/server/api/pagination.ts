@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/server/errors";
 import type { Params } from "./params";
+import { publicBaseUrl as configuredBaseUrl } from "@/lib/server/config";
 
 export interface PageRequest {
   page: number;
@@ -21,7 +22,7 @@ export function readPage(q: Params): PageRequest {
 }
 
 export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return configuredBaseUrl();
 }
 
 function pageUrl(path: string, q: Params, pageSize: number, page: number): string {

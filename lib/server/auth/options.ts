@@ -1,10 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/server/db/client";
-import { verifyPassword } from "./password";
-
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
+import { SESSION_MAX_AGE_S } from "./session-cookie";
+import { verifyCredentials } from "./verify-credentials";
 
 declare module "next-auth" {
   interface Session {
@@ -19,19 +16,15 @@ declare module "next-auth/jwt" {
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, accountSid: user.accountSid };
-      },
+      // The console's form signs in through lib/server/auth/sign-in-actions.ts; this keeps
+      // next-auth's own endpoint (POST /api/auth/callback/credentials) on the same check.
+      authorize: (raw) => verifyCredentials(raw),
     }),
   ],
   callbacks: {

@@ -1,3 +1,4 @@
+import { config } from "@/lib/server/config";
 import pg from "pg";
 import { errFields, log } from "@/lib/server/observability/logger";
 
@@ -75,7 +76,7 @@ function scheduleReconnect(s: ListenerState) {
 }
 
 async function connect(s: ListenerState): Promise<void> {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (s.stopped || s.connecting || s.client || !url) return;
   s.connecting = true;
   const client = new pg.Client({ connectionString: url, application_name: "switchyard cache listener" });

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/server/config";
 
 /**
  * One Prisma client per process, kept on globalThis so Next's dev reloads do
@@ -11,7 +12,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 /** The database this process uses (set by scripts/start.ts or the operator). */
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = config().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the console with `npm start`.");
   return url;
 }
@@ -20,7 +21,7 @@ export function getDb(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
   const url = databaseUrl();
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) }),
+    adapter: new PrismaPg({ connectionString: url, max: config().DB_POOL_MAX }),
   });
   globalForPrisma.prisma = client;
   return client;

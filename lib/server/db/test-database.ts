@@ -1,5 +1,6 @@
 import { embeddedUrl, recreateDatabase, startEmbeddedPostgres } from "./embedded";
 import { applyMigrations } from "./migrate";
+import { config } from "@/lib/server/config";
 
 /**
  * A fresh, migrated database for one test suite (`suffix` keeps the suites
@@ -9,7 +10,7 @@ import { applyMigrations } from "./migrate";
 export async function freshTestDatabase(suffix: string): Promise<string> {
   let adminUrl: string;
   let url: string;
-  const base = process.env.DATABASE_URL;
+  const base = config().DATABASE_URL;
   if (base) {
     const u = new URL(base);
     const name = `${u.pathname.replace(/^\//, "") || "switchyard"}_${suffix}`;

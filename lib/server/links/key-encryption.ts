@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { config } from "@/lib/server/config";
 
 /**
  * Private keys of link-domain certificates are stored encrypted (AES-256-GCM).
@@ -12,7 +13,7 @@ const SALT = "switchyard/link-domain-keys";
 const INFO = "aes-256-gcm v1";
 
 function serverSecret(): string {
-  const s = process.env.LINK_KEY_SECRET || process.env.NEXTAUTH_SECRET;
+  const s = config().LINK_KEY_SECRET || config().NEXTAUTH_SECRET;
   if (!s) throw new Error("LINK_KEY_SECRET (or NEXTAUTH_SECRET) must be set to store certificate keys");
   return s;
 }

@@ -8,6 +8,7 @@ import { observeLinkRedirect } from "@/lib/server/observability/observe-messages
 import { resolveRedirect } from "@/lib/server/services/links/resolve-redirect";
 import { decryptPrivateKey } from "./key-encryption";
 import { PgLinkStore, type LinkStore } from "./link-store";
+import { config } from "@/lib/server/config";
 
 const NOT_FOUND = "404 Not Found\n";
 
@@ -84,7 +85,7 @@ export async function startLinkServer(opts: {
   /** How long a domain's TLS context is reused (default 30 s). */
   certCacheMs?: number;
 }): Promise<LinkServer> {
-  const pool = new pg.Pool({ connectionString: opts.connectionString, max: Number(process.env.LINK_DB_POOL_MAX ?? 8) });
+  const pool = new pg.Pool({ connectionString: opts.connectionString, max: config().LINK_DB_POOL_MAX });
   // An idle connection dropped by the server must not crash the launcher (pg emits it on the pool).
   pool.on("error", (err) => log.error(errFields(err), "link server database connection lost"));
   const store = new PgLinkStore(pool);

@@ -16,6 +16,7 @@ import { migrateQueueSchema, queueLogger } from "./queue-schema";
 import { inboundMessageTask } from "./inbound-message-task";
 import { DELIVERY_REPORT_TASK, DISPATCH_TASK, INBOUND_TASK, STATUS_CALLBACK_TASK } from "./task-names";
 import { beat, forget, HEARTBEAT_MS, reapDeadPools } from "./worker-heartbeat";
+import { config } from "@/lib/server/config";
 
 export interface WorkerOptions {
   connectionString: string;
@@ -48,7 +49,7 @@ const dispatchDeps: DispatchDeps = {
  * concurrency no longer bounds them: without this, a backlog would have every message
  * reserve a rate slot at once, most of them seconds ahead, and be rescheduled.
  */
-const dispatchLimit = pLimit(Number(process.env.DISPATCH_CONCURRENCY ?? 1024));
+const dispatchLimit = pLimit(config().DISPATCH_CONCURRENCY);
 
 const tasks: TaskList = {
   // A batch job (an array: the messages of one create statement) returns one promise per entry;
@@ -87,7 +88,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     poolId = workerPool.id;
     void beat(poolId).catch(() => undefined);
   });
-  const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 256);
+  const concurrency = opts.concurrency ?? config().WORKER_CONCURRENCY;
   const runner = await run({
     connectionString: opts.connectionString,
     concurrency,

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { config } from "@/lib/server/config";
 
 /**
  * Secrets stored in the database (carrier passwords and upstream tokens) are
@@ -11,7 +12,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 const SALT = "switchyard/secrets";
 
 function serverSecret(): string {
-  const s = process.env.SECRETS_KEY || process.env.NEXTAUTH_SECRET;
+  const s = config().SECRETS_KEY || config().NEXTAUTH_SECRET;
   if (!s) throw new Error("SECRETS_KEY (or NEXTAUTH_SECRET) must be set to store carrier secrets");
   return s;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { isSid } from "@/lib/core/ids";
 import { db } from "@/lib/server/db/client";
 import { createAccount } from "./create-account";
+import { config, type Config } from "@/lib/server/config";
 
 export interface SeededAccount {
   accountSid: string;
@@ -15,11 +16,11 @@ export interface SeededAccount {
  * On an empty database, creates the first account from the SWITCHYARD_* knobs
  * (generating what is unset). Returns null when an account already exists.
  */
-export async function seedFirstAccount(env: NodeJS.ProcessEnv = process.env): Promise<SeededAccount | null> {
+export async function seedFirstAccount(env: Config = config()): Promise<SeededAccount | null> {
   if ((await db.account.count()) > 0) return null;
   const sid = env.SWITCHYARD_ACCOUNT_SID;
   if (sid && !isSid(sid, "AC")) throw new Error("SWITCHYARD_ACCOUNT_SID must be AC followed by 32 hex digits");
-  const email = env.SWITCHYARD_ADMIN_EMAIL ?? "admin@switchyard.local";
+  const email = env.SWITCHYARD_ADMIN_EMAIL;
   const generatedPassword = env.SWITCHYARD_ADMIN_PASSWORD ? undefined : randomBytes(12).toString("base64url");
   const password = env.SWITCHYARD_ADMIN_PASSWORD ?? (generatedPassword as string);
   const { account } = await createAccount({

@@ -2,6 +2,7 @@ import type { WebhookTarget } from "@/lib/core/twiml/inbound-target";
 import { urlWithParams } from "@/lib/core/twiml/webhook-params";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
 import { twilioSignature } from "@/lib/server/webhooks/signature";
+import { config } from "@/lib/server/config";
 
 export interface TwimlAnswer {
   /** 2xx. */
@@ -13,13 +14,11 @@ export interface TwimlAnswer {
 }
 
 /** Twilio's messaging webhook timeout. */
-const DEFAULT_TIMEOUT_MS = 15_000;
 /** Ten <Message>s of 1,600 characters and their markup fit comfortably. */
 const MAX_BODY = 64 * 1024;
 
 function timeoutMs(): number {
-  const v = Number(process.env.INBOUND_WEBHOOK_TIMEOUT_MS);
-  return Number.isFinite(v) && v > 0 ? v : DEFAULT_TIMEOUT_MS;
+  return config().INBOUND_WEBHOOK_TIMEOUT_MS;
 }
 
 /**

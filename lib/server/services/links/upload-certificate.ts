@@ -5,6 +5,7 @@ import { encryptPrivateKey } from "@/lib/server/links/key-encryption";
 import { parseCertificateBundle } from "@/lib/server/links/parse-certificate";
 import { PROMOTE_CERTIFICATE_TASK } from "@/lib/server/links/task-names";
 import { domainCertificates, getDomain } from "./domain-queries";
+import { config } from "@/lib/server/config";
 
 /**
  * How long an uploaded certificate stays `cert_in_validation` before it is
@@ -13,8 +14,7 @@ import { domainCertificates, getDomain } from "./domain-queries";
  * downtime; link servers pick the new one up on their next cache refresh.
  */
 export function certValidationDelayMs(): number {
-  const v = Number(process.env.LINK_CERT_VALIDATION_MS);
-  return Number.isFinite(v) && v >= 0 ? v : 5_000;
+  return config().LINK_CERT_VALIDATION_MS;
 }
 
 /**
