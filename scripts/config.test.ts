@@ -8,7 +8,8 @@ describe("parseConfig", () => {
     expect(c.PORT).toBe(3000);
     expect(c.EMBEDDED_PG_PORT).toBe(54329);
     expect(c.LOG_LEVEL).toBe("info");
-    expect(c.CARRIER_DRIVER).toBe("simulator");
+    // Each account's carriers, the simulator for an account without any (docs/carriers.md).
+    expect(c.CARRIER_DRIVER).toBe("carriers");
     expect(c.DATABASE_URL).toBeUndefined();
     expect(publicBaseUrl(c)).toBe("http://localhost:3000");
   });
@@ -26,6 +27,7 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ PORT: "70000" })).toThrow('PORT must be a port number (got "70000")');
     expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")');
     expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/^Invalid configuration: DATABASE_URL must be a PostgreSQL connection string/);
+    expect(() => parseConfig({ CARRIER_DRIVER: "smsc" })).toThrow('CARRIER_DRIVER must be carriers or simulator (got "smsc")');
   });
 
   it("reports every bad variable at once", () => {
