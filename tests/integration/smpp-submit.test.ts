@@ -84,6 +84,29 @@ describe("SMPP submit against Net::SMPP", () => {
     expect(reports.every((r) => r.status === "delivered")).toBe(true);
   });
 
+  it.each([
+    ["udh16", 3, "060804"],
+    ["message_payload", 1, ""],
+  ] as const)("sends a long message with %s concatenation", async (concatenation, pdus, udhStart) => {
+    const other = connect(smsc, { concatenation });
+    try {
+      await waitBound(other);
+      const body = "z".repeat(306);
+      const result = await other.connection.submit(msg("+447700900005", body));
+      if (!result.accepted) throw new Error(result.errorMessage);
+      expect(result.parts).toHaveLength(pdus);
+      const recs = result.parts.map((p) => smsc.submits().find((r) => r.messageId === p.carrierMessageId));
+      if (concatenation === "message_payload") {
+        expect(recs[0]).toMatchObject({ shortMessage: "", messagePayload: Buffer.from(body).toString("hex"), esmClass: 0 });
+      } else {
+        expect(recs.map((r) => r?.shortMessage.slice(0, 6))).toEqual([udhStart, udhStart, udhStart]);
+        expect(recs.map((r) => recordedText(r?.shortMessage ?? "", 0, 0x40)).join("")).toBe(body);
+      }
+    } finally {
+      await other.connection.stop();
+    }
+  });
+
   it("addresses alpha and short-code senders with their TON/NPI", async () => {
     const a = await h.connection.submit(msg("+447700900004", "alpha", "alpha", "ACME"));
     const s = await h.connection.submit(msg("+447700900004", "short", "short_code", "12345"));

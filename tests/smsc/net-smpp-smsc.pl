@@ -58,13 +58,14 @@ my $next_conn = 0;
 my $next_msg = 0;
 my $id_prefix = sprintf('%04x', $$ & 0xffff);
 my %stats = (submits => 0, accepted => 0, refused => 0, throttled => 0, dropped => 0, binds => 0,
-             bindRefused => 0, dlrsSent => 0, mosSent => 0, deliverSmResps => 0);
+             bindRefused => 0, dlrsSent => 0, mosSent => 0, deliverSmResps => 0, deliverSmRefused => 0, redelivered => 0, muted => 0);
 my %config = (dlrDelayMs => $dlr_delay_ms, dlrTlv => JSON::PP::true);
 my @rules;          # { prefix, stat, err, delayMs, submitStatus, tlv }
 my $throttle_count = 0;
 my $throttle_until = 0;
 my $throttle_status = 0x58;
 my $drop_after = 0;
+my $mute = 0;
 my $dlr_first = 0;
 my @scheduled;      # { at, system_id, pdu_args } delivery receipts / MO waiting for their time
 my @undelivered;    # deliver_sm waiting for a receiver bind of their system_id
@@ -94,13 +95,22 @@ sub close_conn {
   my ($c, $why) = @_;
   logmsg("close conn $c->{id} ($why)");
   $select->remove($c->{sock});
-  delete $conns{fileno($c->{sock})};
+  delete $conns{$c->{fd}};
   close($c->{sock});
+  # deliver_sm never acknowledged go again on another bind (now or when one binds), as an SMSC retries them.
+  my $pending = $c->{pending} // {};
+  for my $seq (sort { $a <=> $b } keys %$pending) {
+    my $d = $pending->{$seq};
+    delete $d->{conn};
+    $stats{redelivered}++;
+    send_deliver($d);
+  }
+  $c->{pending} = {};
 }
 
 sub receiver_for {
   my ($system_id, $prefer) = @_;
-  return $prefer if $prefer && $conns{fileno($prefer->{sock}) // -1} && $prefer->{bound} && $prefer->{mode} ne 'tx';
+  return $prefer if $prefer && $conns{$prefer->{fd}} && $prefer->{bound} && $prefer->{mode} ne 'tx';
   for my $c (values %conns) {
     return $c if $c->{bound} && $c->{mode} ne 'tx' && (!defined $system_id || $c->{system_id} eq $system_id);
   }
@@ -111,7 +121,8 @@ sub send_deliver {
   my ($d) = @_;
   my $c = receiver_for($d->{system_id}, $d->{conn});
   if (!$c) { push @undelivered, $d; return }
-  $c->{sock}->deliver_sm(@{$d->{args}});
+  my $seq = $c->{sock}->deliver_sm(@{$d->{args}});
+  $c->{pending}{$seq} = $d;
   $stats{$d->{kind} eq 'dlr' ? 'dlrsSent' : 'mosSent'}++;
 }
 
@@ -186,6 +197,13 @@ sub handle_submit {
     close_conn($c, 'drop_after');
     return;
   }
+  if ($mute > 0) {
+    $mute--;
+    $entry{muted} = JSON::PP::true;
+    record(\%entry);
+    $stats{muted}++;
+    return;
+  }
   if ($throttle_count > 0) { $throttle_count--; return $refuse->($throttle_status, 'throttled') }
   if ($now < $throttle_until) { return $refuse->($throttle_status, 'throttled') }
   my $rule = match_rule($pdu->{destination_addr});
@@ -239,7 +257,13 @@ sub handle_pdu {
   }
   if ($cmd == 0x00000015) { return $c->{sock}->enquire_link_resp(seq => $pdu->{seq}) }
   if ($cmd == 0x00000006) { $c->{sock}->unbind_resp(seq => $pdu->{seq}); return close_conn($c, 'unbind') }
-  if ($cmd == 0x80000005) { $stats{deliverSmResps}++; return }
+  if ($cmd == 0x80000005) {
+    $stats{deliverSmResps}++;
+    my $d = delete $c->{pending}{$pdu->{seq}};
+    # An error status (e.g. ESME_RX_T_APPN) asks for the deliver_sm again: queue it for the next receiver bind.
+    if ($d && $pdu->{status} != 0) { $stats{deliverSmRefused}++; delete $d->{conn}; push @undelivered, $d }
+    return;
+  }
   return if $cmd & 0x80000000;   # other responses (enquire_link_resp, generic_nack)
   $c->{sock}->generic_nack(seq => $pdu->{seq}, status => 0x03);
 }
@@ -328,6 +352,7 @@ sub control_command {
     return { ok => JSON::PP::true };
   }
   if ($name eq 'drop_after') { $drop_after = $cmd->{count} // 0; return { ok => JSON::PP::true } }
+  if ($name eq 'mute') { $mute = $cmd->{count} // 0; return { ok => JSON::PP::true } }
   if ($name eq 'dlr_first') { $dlr_first = $cmd->{count} // 0; return { ok => JSON::PP::true } }
   if ($name eq 'drop') {
     my $n = 0;

@@ -16,7 +16,9 @@
  *
  * Control commands (`control()` sends one, answers `{ ok, ... }`):
  * - `{cmd:"stats"}` → submits, accepted, refused, throttled, dropped, binds,
- *   bindRefused, bound, connections, dlrsSent, dlrsPending, mosSent, deliverSmResps
+ *   bindRefused, bound, connections, dlrsSent, dlrsPending, mosSent, deliverSmResps,
+ *   deliverSmRefused (answered with an error: queued for the next receiver bind),
+ *   redelivered (unacknowledged when their connection closed: sent again), muted
  * - `{cmd:"config", dlrDelayMs?, dlrTlv?}` receipt delay; whether receipts carry
  *   receipted_message_id + message_state (else only the text format)
  * - `{cmd:"rule", prefix, stat?, err?, delayMs?, submitStatus?, tlv?}` by
@@ -28,6 +30,8 @@
  * - `{cmd:"drop_after", count}` the count-th submit from now is recorded
  *   (`dropped: true`), not answered, and its connection is closed; submits
  *   behind it in the socket are never read
+ * - `{cmd:"mute", count}` the next `count` submits are recorded (`muted: true`)
+ *   and never answered; the connection stays open
  * - `{cmd:"dlr_first", count}` the next `count` submits wanting a receipt get
  *   it before their submit_sm_resp
  * - `{cmd:"drop"}` closes every SMPP connection now
@@ -74,6 +78,7 @@ export interface SubmitRecord {
   status: number;
   messageId?: string;
   dropped?: boolean;
+  muted?: boolean;
 }
 
 export interface Smsc {

@@ -1,4 +1,5 @@
-import { PDU, Session, type Pdu } from "smpp";
+import type { ConnectionOptions } from "node:tls";
+import { PDU, Session, type Pdu, type SessionOptions } from "smpp";
 import { describeStatus } from "@/lib/core/smpp/command-status";
 import type { SmppSettings } from "../carrier-settings";
 import type { BindState, BindStateName } from "../connection";
@@ -30,12 +31,15 @@ export interface BindHooks<J> {
   log(message: string, fields?: Record<string, unknown>): void;
 }
 
+export type SmppTlsOptions = Pick<ConnectionOptions, "ca" | "cert" | "key" | "servername" | "rejectUnauthorized">;
+
 export interface BindTuning {
   reconnectMinMs: number;
   reconnectMaxMs: number;
   /** A submit without a response for this long means the link is dead: the session is dropped. */
   responseTimeoutMs: number;
   now(): number;
+  tlsOptions?: SmppTlsOptions;
 }
 
 type SessionRole = "transceiver" | "transmitter" | "receiver";
@@ -86,7 +90,7 @@ export class SmppBind<J> {
   /** True when a submit can go out now on this bind. */
   canSend(now: number): boolean {
     if (this.state !== "bound" || !this.tx || this.inFlight.size >= this.settings.windowSize || now < this.pausedUntil) return false;
-    this.refill(now);
+    this.refill();
     return this.tokens >= 1;
   }
 
@@ -94,7 +98,7 @@ export class SmppBind<J> {
   nextSlotAt(now: number): number | undefined {
     if (this.state !== "bound" || this.inFlight.size >= this.settings.windowSize) return undefined;
     if (now < this.pausedUntil) return this.pausedUntil;
-    this.refill(now);
+    this.refill();
     if (this.tokens >= 1) return now;
     return now + ((1 - this.tokens) * 1000) / this.settings.throughput;
   }
@@ -118,8 +122,11 @@ export class SmppBind<J> {
 
   /** After ESME_RTHROTTLED / RMSGQFUL: pause this bind, doubling the pause while the SMSC keeps refusing. */
   throttled(): void {
+    const now = this.tuning.now();
+    // Refusals of submits sent before the pause began belong to the same burst: they do not lengthen it.
+    if (now < this.pausedUntil) return;
     this.throttleBackoffMs = Math.min(Math.max(this.throttleBackoffMs * 2, 100), 5000);
-    this.pausedUntil = this.tuning.now() + this.throttleBackoffMs;
+    this.pausedUntil = now + this.throttleBackoffMs;
   }
 
   /** A submit was accepted: the SMSC takes the full rate again. */
@@ -173,7 +180,9 @@ export class SmppBind<J> {
     return Math.max(1, Math.min(this.settings.windowSize, Math.ceil(this.settings.throughput / 20)));
   }
 
-  private refill(now: number): void {
+  /** Token bucket on the monotonic sub-millisecond clock: Date.now() would leave a bind idle until the next millisecond. */
+  private refill(): void {
+    const now = performance.now();
     if (this.tokensAt === 0) this.tokensAt = now;
     const size = this.bucketSize();
     this.tokens = Math.min(size, this.tokens + ((now - this.tokensAt) * this.settings.throughput) / 1000);
@@ -195,12 +204,16 @@ export class SmppBind<J> {
     const roles: SessionRole[] = this.settings.bindMode === "transceiver" ? ["transceiver"] : ["transmitter", "receiver"];
     let bound = 0;
     this.sessions = roles.map((role) => {
+      // The package hands these options to net.connect / tls.connect as they are.
       const session = new Session({
         host: this.settings.host,
         port: this.settings.port,
         tls: this.settings.tls,
-      });
+        ...(this.settings.tls ? this.tuning.tlsOptions : {}),
+      } as SessionOptions);
       const onOpen = () => {
+        // Request/response over a window: Nagle's algorithm would hold back a lone submit_sm.
+        session.socket.setNoDelay(true);
         const bind = new PDU(`bind_${role}`, {
           system_id: this.settings.systemId,
           password: this.password,
@@ -218,7 +231,7 @@ export class SmppBind<J> {
           this.failed = false;
           this.reconnectDelay = this.tuning.reconnectMinMs;
           this.tokens = this.bucketSize();
-          this.tokensAt = this.tuning.now();
+          this.tokensAt = performance.now();
           this.setState("bound");
           this.hooks.log("smpp bound", { bind: this.index, mode: this.settings.bindMode });
           this.startTicks(generation);

@@ -12,7 +12,7 @@ import type {
   ConnectionSubmitResult,
 } from "../connection";
 import { classifyDeliverSm } from "./deliver-sm";
-import { SmppBind } from "./smpp-bind";
+import { SmppBind, type SmppTlsOptions } from "./smpp-bind";
 
 /**
  * The SMPP 3.4 client (ESME) behind the CarrierConnection contract
@@ -21,7 +21,7 @@ import { SmppBind } from "./smpp-bind";
  * cases can duplicate.
  *
  * Additions to the contract (all optional):
- * - `CreateSmppConnectionOptions` tuning (timeouts, back-offs, clock);
+ * - `CreateSmppConnectionOptions` tuning (timeouts, back-offs, clock, TLS options);
  * - a `report` or `inbound` listener may return a promise: the deliver_sm is
  *   acknowledged only when every listener's promise settles, and answered
  *   ESME_RX_T_APPN (the SMSC delivers it again) when one rejects.
@@ -46,6 +46,8 @@ export interface CreateSmppConnectionOptions {
   /** An incomplete concatenated MO is dropped after this long (default 120 s). */
   moTimeoutMs?: number;
   now?: () => number;
+  /** Extra TLS options when `settings.tls` (a private CA, a client certificate, the name to verify). */
+  tlsOptions?: SmppTlsOptions;
 }
 
 interface MessageJob {
@@ -107,6 +109,7 @@ class SmppConnection implements CarrierConnection {
       reconnectMaxMs: opts.reconnectMaxMs ?? 30_000,
       responseTimeoutMs: opts.responseTimeoutMs ?? 30_000,
       now: this.now,
+      tlsOptions: opts.tlsOptions,
     };
     const hooks = {
       onState: () => this.onBindState(),
