@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const items = [
   { href: "/services", label: "Messaging Services" },
   { href: "/numbers", label: "Phone Numbers" },
+  { href: "/carriers", label: "Carriers" },
   { href: "/logs", label: "Message Logs" },
   { href: "/conversations", label: "Conversations" },
   { href: "/send", label: "Send Test" },

@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { releasePhoneNumberAction, updatePhoneNumberAction } from "@/lib/server/actions/numbers-actions";
+import { carrierOptions } from "@/components/carriers/sender-carrier-form";
+import type { CarrierChoice } from "@/components/carriers/route-forms";
 
 export interface EditableNumber {
   sid: string;
@@ -13,9 +15,10 @@ export interface EditableNumber {
   friendlyName: string;
   smsUrl: string;
   smsMethod: string;
+  carrierSid: string | null;
 }
 
-export function EditNumberForm({ number: n }: { number: EditableNumber }) {
+export function EditNumberForm({ number: n, carriers }: { number: EditableNumber; carriers: CarrierChoice[] }) {
   return (
     <ActionForm action={updatePhoneNumberAction} label={`Configure ${n.phoneNumber}`}>
       {(state, pending) => (
@@ -43,6 +46,14 @@ export function EditNumberForm({ number: n }: { number: EditableNumber }) {
               ]}
             />
           </div>
+          <SelectField
+            label="Carrier"
+            name="carrierSid"
+            defaultValue={n.carrierSid ?? ""}
+            error={state.fieldErrors?.carrierSid}
+            options={carrierOptions(carriers)}
+            hint="The connection this number sends through. Account default: the matching prefix route, else the default carrier."
+          />
           <Button type="submit" pending={pending}>
             Save
           </Button>

@@ -11,6 +11,8 @@ export interface PoolRow {
   mps: number;
   added: Date;
   notes: string[];
+  /** The sender's carrier binding (docs/carriers.md); absent for WhatsApp / RCS senders, which no SMS carrier serves. */
+  carrier?: { kind: "phoneNumber" | "shortCode" | "alphaSender"; carrierSid: string | null };
 }
 
 type Pool = Awaited<ReturnType<typeof listPool>>;
@@ -30,6 +32,7 @@ export function poolRows(pool: Pool): PoolRow[] {
       mps: effectiveMps(n.numberType === "toll_free" ? "toll_free" : "long_code", n.mps),
       added: n.addedToServiceAt ?? n.createdAt,
       notes: [],
+      carrier: { kind: "phoneNumber" as const, carrierSid: n.carrierSid },
     })),
     ...pool.shortCodes.map((s) => ({
       sid: s.sid,
@@ -40,6 +43,7 @@ export function poolRows(pool: Pool): PoolRow[] {
       mps: effectiveMps("short_code", s.mps),
       added: s.addedToServiceAt ?? s.createdAt,
       notes: [],
+      carrier: { kind: "shortCode" as const, carrierSid: s.carrierSid },
     })),
     ...pool.alphaSenders.map((a) => ({
       sid: a.sid,
@@ -50,6 +54,7 @@ export function poolRows(pool: Pool): PoolRow[] {
       mps: effectiveMps("alpha", a.mps),
       added: a.createdAt,
       notes: a.isoCountryCode ? alphaCountryWarnings(a.isoCountryCode) : [],
+      carrier: { kind: "alphaSender" as const, carrierSid: a.carrierSid },
     })),
     ...pool.channelSenders.map((c) => ({
       sid: c.sid,

@@ -5,6 +5,8 @@ import { getPhoneNumber, listPhoneNumbers } from "@/lib/server/services/phone-nu
 import { searchAvailableNumbersSchema } from "@/lib/server/services/phone-numbers/phone-number-schema";
 import { searchAvailableNumbers } from "@/lib/server/services/phone-numbers/search-available-numbers";
 import { listShortCodes } from "@/lib/server/services/short-codes/short-code-queries";
+import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
+import { SenderCarrierForm } from "@/components/carriers/sender-carrier-form";
 import { AppError } from "@/lib/server/errors";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
@@ -31,13 +33,15 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
   if (searched && !parsed.success) for (const i of parsed.error.issues) (errors[String(i.path[0])] ??= []).push(i.message);
   const editSid = one(sp.edit);
 
-  const [numbers, shortCodes, results, editing] = await Promise.all([
+  const [numbers, shortCodes, results, editing, carriers] = await Promise.all([
     listPhoneNumbers(viewer.accountSid),
     listShortCodes(viewer.accountSid),
     searched && parsed.success ? searchAvailableNumbers(viewer.accountSid, parsed.data) : Promise.resolve(null),
     // A SID of another account (or a stale link) just shows no editor.
     editSid ? getPhoneNumber(viewer.accountSid, editSid).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e))) : Promise.resolve(null),
+    carrierChoices(viewer.accountSid),
   ]);
+  const carrierName = new Map(carriers.map((c) => [c.sid, c.friendlyName]));
 
   return (
     <>
@@ -45,7 +49,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
 
       {editing ? (
         <Card title={`Configure ${editing.phoneNumber}`} actions={<Link href="/numbers" className="text-sm text-indigo-700 hover:underline">Close</Link>}>
-          <EditNumberForm number={{ sid: editing.sid, phoneNumber: editing.phoneNumber, friendlyName: editing.friendlyName, smsUrl: editing.smsUrl ?? "", smsMethod: editing.smsMethod }} />
+          <EditNumberForm number={{ sid: editing.sid, phoneNumber: editing.phoneNumber, friendlyName: editing.friendlyName, smsUrl: editing.smsUrl ?? "", smsMethod: editing.smsMethod, carrierSid: editing.carrierSid }} carriers={carriers} />
           <div className="mt-6 border-t border-slate-100 pt-4">
             <ReleaseNumberButton sid={editing.sid} phoneNumber={editing.phoneNumber} />
           </div>
@@ -57,7 +61,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
           {numbers.items.length === 0 ? (
             <EmptyState title="No phone numbers yet">Buy one from the inventory below or add a number you own.</EmptyState>
           ) : (
-            <Table label="Phone numbers" head={["Number", "Name", "Country", "Type", "Capabilities", "SMS webhook", "Service", <span key="a" className="sr-only">Actions</span>]}>
+            <Table label="Phone numbers" head={["Number", "Name", "Country", "Type", "Capabilities", "SMS webhook", "Service", "Carrier", <span key="a" className="sr-only">Actions</span>]}>
               {numbers.items.map((n) => (
                 <tr key={n.sid}>
                   <Td mono>{n.phoneNumber}</Td>
@@ -75,6 +79,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                       <span className="text-slate-400">None</span>
                     )}
                   </Td>
+                  <Td>{n.carrierSid ? carrierName.get(n.carrierSid) ?? n.carrierSid : <span className="text-slate-400">Account default</span>}</Td>
                   <Td>
                     <Link href={`/numbers?edit=${n.sid}`} aria-label={`Configure ${n.phoneNumber}`} className="text-indigo-700 hover:underline">
                       Configure
@@ -121,13 +126,16 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
             {shortCodes.items.length === 0 ? (
               <EmptyState title="No short codes yet" />
             ) : (
-              <Table label="Short codes" head={["Short code", "Country", "Capabilities", "Service", <span key="a" className="sr-only">Actions</span>]}>
+              <Table label="Short codes" head={["Short code", "Country", "Capabilities", "Service", "Carrier", <span key="a" className="sr-only">Actions</span>]}>
                 {shortCodes.items.map((s) => (
                   <tr key={s.sid}>
                     <Td mono>{s.shortCode}</Td>
                     <Td>{s.isoCountry}</Td>
                     <Td>{caps(s)}</Td>
                     <Td>{s.service ? s.service.friendlyName : <span className="text-slate-400">None</span>}</Td>
+                    <Td>
+                      <SenderCarrierForm kind="shortCode" sid={s.sid} label={`short code ${s.shortCode}`} carrierSid={s.carrierSid} carriers={carriers} />
+                    </Td>
                     <Td>
                       <DeleteShortCodeButton sid={s.sid} shortCode={s.shortCode} />
                     </Td>

@@ -16,6 +16,7 @@ export const UPDATE_PHONE_NUMBER_PARAMS: Record<string, string> = {
   FriendlyName: "friendlyName",
   SmsUrl: "smsUrl",
   SmsMethod: "smsMethod",
+  CarrierSid: "carrierSid", // extension: the carrier this number sends through (docs/carriers.md)
 };
 
 /** Every 2010 handler: Basic auth, and the account in the path must be the caller's own. */
@@ -42,6 +43,8 @@ export function incomingPhoneNumberResource(n: PhoneNumber) {
     api_version: "2010-04-01",
     beta: false,
     bundle_sid: null,
+    // Extension (docs/carriers.md): the carrier this number sends through, null = routes then the account default.
+    carrier_sid: n.carrierSid,
     capabilities: { voice: n.voiceEnabled, sms: n.smsEnabled, mms: n.mmsEnabled, fax: false },
     date_created: rfc2822(n.createdAt),
     date_updated: rfc2822(n.updatedAt),

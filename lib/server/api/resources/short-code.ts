@@ -15,6 +15,9 @@ export function serviceShortCodeResource(sc: ShortCode, serviceSid: string) {
   };
 }
 
+/** 2010 SMS/ShortCodes update: only the carrier binding is stored (an extension, docs/carriers.md). */
+export const UPDATE_SHORT_CODE_PARAMS: Record<string, string> = { CarrierSid: "carrierSid" };
+
 /**
  * 2010 SMS/ShortCodes instance. Short codes here carry no name or webhook of
  * their own (inbound goes to the service), so the name is the code itself and
@@ -24,6 +27,7 @@ export function shortCode2010Resource(sc: ShortCode) {
   return {
     account_sid: sc.accountSid,
     api_version: "2010-04-01",
+    carrier_sid: sc.carrierSid, // extension: null = routes, then the account default
     date_created: rfc2822(sc.createdAt),
     date_updated: rfc2822(sc.updatedAt),
     friendly_name: sc.shortCode,

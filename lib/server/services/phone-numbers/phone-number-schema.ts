@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INVENTORY_COUNTRIES, NUMBER_TYPES } from "@/lib/core/inventory/countries";
 import { formBool, httpMethod, optionalUrl } from "@/lib/server/validation/fields";
+import { senderCarrierSid } from "@/lib/server/services/carriers/sender-carrier";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -48,6 +49,8 @@ export const updatePhoneNumberSchema = z.object({
   friendlyName,
   smsUrl: optionalUrl.optional(),
   smsMethod: httpMethod.optional(),
+  /** The carrier this number sends through; blank = the account default (docs/carriers.md). */
+  carrierSid: senderCarrierSid.optional(),
 });
 
 export type SearchAvailableNumbersInput = z.infer<typeof searchAvailableNumbersSchema>;
@@ -59,4 +62,5 @@ export const PHONE_NUMBER_FIELD_ERROR_CODES: Partial<Record<string, number>> = {
   phoneNumber: 21421,
   areaCode: 21452,
   smsUrl: 21502,
+  carrierSid: 21802,
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isIsoCountry } from "@/lib/core/senders/alpha-countries";
 import { formBool } from "@/lib/server/validation/fields";
+import { senderCarrierSid } from "@/lib/server/services/carriers/sender-carrier";
 
 /** A short code entered into the account's inventory. */
 export const createShortCodeSchema = z.object({
@@ -14,4 +15,11 @@ export const createShortCodeSchema = z.object({
   mmsEnabled: formBool.optional(),
 });
 
+/** 2010 SMS/ShortCodes update and the console: the carrier it sends through (blank = the account default). */
+export const updateShortCodeSchema = z.object({ carrierSid: senderCarrierSid.optional() });
+
 export type CreateShortCodeInput = z.infer<typeof createShortCodeSchema>;
+export type UpdateShortCodeInput = z.infer<typeof updateShortCodeSchema>;
+
+/** REST answers: a CarrierSid that is malformed or not the account's (docs/carriers.md). */
+export const SHORT_CODE_FIELD_ERROR_CODES: Partial<Record<string, number>> = { carrierSid: 21802 };

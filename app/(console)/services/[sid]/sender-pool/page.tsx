@@ -3,6 +3,7 @@ import { poolWarnings } from "@/lib/core/senders/pool-warnings";
 import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
 import { listPhoneNumbers } from "@/lib/server/services/phone-numbers/phone-number-queries";
 import { listShortCodes } from "@/lib/server/services/short-codes/short-code-queries";
+import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
 import { listPool, listStickyMappings } from "@/lib/server/services/sender-pool/pool-queries";
 import { Alert, Card } from "@/components/ui/card";
 import { AddAlphaSenderForm, AddPhoneNumberForm, AddRcsForm, AddShortCodeForm, AddWhatsAppForm } from "@/components/sender-pool/add-sender-forms";
@@ -15,11 +16,12 @@ import { StickyMappingsTable } from "@/components/sender-pool/sticky-mappings-ta
 export default async function SenderPoolPage({ params }: { params: Promise<{ sid: string }> }) {
   const { viewer, service } = await loadServiceForPage((await params).sid);
   const accountSid = viewer.accountSid;
-  const [pool, mappings, numbers, shortCodes] = await Promise.all([
+  const [pool, mappings, numbers, shortCodes, carriers] = await Promise.all([
     listPool(accountSid, service.sid),
     listStickyMappings(accountSid, service.sid, { take: 100 }),
     listPhoneNumbers(accountSid),
     listShortCodes(accountSid),
+    carrierChoices(accountSid),
   ]);
   const rows = poolRows(pool);
   const labels = new Map(rows.map((r) => [r.sid, r.sender]));
@@ -48,7 +50,7 @@ export default async function SenderPoolPage({ params }: { params: Promise<{ sid
             ))}
           </div>
         ) : null}
-        <PoolTable serviceSid={service.sid} rows={rows} />
+        <PoolTable serviceSid={service.sid} rows={rows} carriers={carriers} />
         <p className="mt-3 text-xs text-slate-500">{pool.total} of 400 senders. MPS: messages per second, the default for each type.</p>
       </Card>
 
