@@ -154,7 +154,8 @@ describe("HTTP upstream between two Switchyard processes", () => {
     expect(injected.status).toBe(201);
     const mine = await waitFor(async () => (await ours.db.query("SELECT sid, body, status, \"from\" FROM messages WHERE direction = 'inbound' AND \"to\" = $1", [number])).rows[0]);
     expect(mine).toMatchObject({ body: "reply from a handset", status: "received", from: "+14155550143" });
-    const handling = (await theirs.db.query("SELECT outcome, response_status FROM inbound_handling WHERE message_sid = $1", [injected.body.sid])).rows[0];
+    // Their side records our answer after it arrived (we stored the message before answering).
+    const handling = await waitFor(async () => (await theirs.db.query("SELECT outcome, response_status FROM inbound_handling WHERE message_sid = $1 AND completed_at IS NOT NULL", [injected.body.sid])).rows[0]);
     expect(handling).toMatchObject({ outcome: "webhook", response_status: 200 });
   });
 });
