@@ -87,6 +87,7 @@ export function createRouterDriver(fallback: CarrierDriver = simulatorDriver): R
         senderKind: m.senderKind,
         to: m.to,
         body: m.body,
+        mediaUrls: m.mediaUrls,
         onPartAccepted: (part) => recordPartAccepted(m.sid, sid, part).then(() => undefined),
       });
       if (r.accepted) {
