@@ -14,6 +14,9 @@ const url = await freshTestDatabase(port === "3100" ? "e2e" : `e2e${port}`);
 const base = `http://localhost:${port}`;
 // Send pipeline workers run in this launcher process, as in scripts/start.ts.
 process.env.DATABASE_URL = url;
+// The carrier runtime in these workers opens carrier secrets and gives upstreams callback URLs, as Next sees them.
+process.env.NEXTAUTH_SECRET = "e2e-secret-not-for-production";
+process.env.PUBLIC_BASE_URL ??= base;
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
 // Link domains: their own listener on E2E_PORT + 1000 (http) and + 2000 (https), so neighbouring E2E_PORTs never clash; quick certificate takeover.

@@ -26,6 +26,10 @@ async function main() {
   // The send pipeline's workers run here, in the launcher, not inside Next
   // (Next may run several processes and reloads modules in dev). More can
   // run elsewhere with `npm run worker`; PIPELINE_WORKERS=0 disables these.
+  // The workers' carrier runtime opens carrier secrets (SECRETS_KEY, else NEXTAUTH_SECRET) and
+  // gives HTTP upstreams our callback URLs (docs/carriers.md): both as Next sees them.
+  process.env.NEXTAUTH_SECRET ??= localAuthSecret();
+  process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
   let workers: { stop(): Promise<void> } | undefined;
   if (process.env.PIPELINE_WORKERS !== "0") {
     const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");

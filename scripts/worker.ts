@@ -4,11 +4,13 @@
  * Uses DATABASE_URL, else the embedded server (started if needed).
  * WORKER_CONCURRENCY sets jobs in flight per process (default 32).
  */
-import { prepareDatabase } from "@/lib/server/db/prepare";
+import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
 
 async function main() {
   const { url } = await prepareDatabase();
   process.env.DATABASE_URL = url;
+  // Carrier secrets are sealed with SECRETS_KEY, else NEXTAUTH_SECRET: the console's (.data/ on this host).
+  process.env.NEXTAUTH_SECRET ??= localAuthSecret();
   const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
   const workers = await startPipelineWorkers({ connectionString: url });
   console.log(`Pipeline worker ${workers.poolId} running (pid ${process.pid})`);

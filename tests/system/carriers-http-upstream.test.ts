@@ -15,7 +15,6 @@ import { dropTestDatabase, freshTestDatabase } from "@/lib/server/db/test-databa
  */
 const OURS = { port: 3570, link: 3571 };
 const THEIRS = { port: 3580, link: 3581 };
-const SECRETS_KEY = "carriers-system-" + randomBytes(8).toString("hex"); // ours seals the upstream token with it
 const hex = (n: number) => randomBytes(n).toString("hex");
 
 interface Install {
@@ -33,11 +32,14 @@ async function start(name: string, ports: { port: number; link: number }): Promi
   const accountSid = newSid("AC");
   const authToken = hex(16);
   const url = `http://127.0.0.1:${ports.port}`;
+  // As an operator runs it: no SECRETS_KEY or NEXTAUTH_SECRET, so the carrier's token is sealed (by the API, in
+  // Next) and opened (by the workers, in the launcher) with the secret `npm start` keeps in .data/.
+  const { SECRETS_KEY: _k, NEXTAUTH_SECRET: _n, ...inherited } = process.env;
   const child = spawn("npx", ["tsx", "scripts/start.ts", "--prod"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      ...process.env,
+      ...inherited,
       PORT: String(ports.port),
       LINK_HTTP_PORT: String(ports.link),
       DATABASE_URL: dbUrl,
@@ -45,8 +47,6 @@ async function start(name: string, ports: { port: number; link: number }): Promi
       SWITCHYARD_ACCOUNT_SID: accountSid,
       SWITCHYARD_AUTH_TOKEN: authToken,
       SWITCHYARD_ADMIN_PASSWORD: hex(12),
-      NEXTAUTH_SECRET: hex(32),
-      SECRETS_KEY,
       WORKER_CONCURRENCY: "16",
     },
   });
