@@ -107,6 +107,27 @@ describe("SMPP submit against Net::SMPP", () => {
     }
   });
 
+  it("keeps to the throughput cap per bind, and spreads submits over the binds", async () => {
+    const capped = connect(smsc, { binds: 2, throughput: 40, windowSize: 10 });
+    try {
+      await waitFor("two binds", () => capped.connection.binds().every((b) => b.state === "bound"));
+      const t0 = Date.now();
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => capped.connection.submit(msg("+447700900006", `capped ${i}`))));
+      const elapsed = Date.now() - t0;
+      expect(results.every((r) => r.accepted)).toBe(true);
+      // 2 binds x 40/s = 80/s, after a burst of 2 per bind: (100 - 4) / 80 s.
+      expect(elapsed).toBeGreaterThanOrEqual(1150);
+      expect(elapsed).toBeLessThan(4000);
+      const ids = new Set(results.flatMap((r) => (r.accepted ? r.parts.map((p) => p.carrierMessageId) : [])));
+      const conns = smsc.submits().filter((r) => r.messageId && ids.has(r.messageId)).map((r) => r.conn);
+      const perConn = [...new Set(conns)].map((c) => conns.filter((x) => x === c).length);
+      expect(perConn).toHaveLength(2);
+      for (const count of perConn) expect(count).toBeGreaterThanOrEqual(40);
+    } finally {
+      await capped.connection.stop();
+    }
+  });
+
   it("addresses alpha and short-code senders with their TON/NPI", async () => {
     const a = await h.connection.submit(msg("+447700900004", "alpha", "alpha", "ACME"));
     const s = await h.connection.submit(msg("+447700900004", "short", "short_code", "12345"));

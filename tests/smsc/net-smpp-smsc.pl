@@ -59,7 +59,7 @@ my $next_msg = 0;
 my $id_prefix = sprintf('%04x', $$ & 0xffff);
 my %stats = (submits => 0, accepted => 0, refused => 0, throttled => 0, dropped => 0, binds => 0,
              bindRefused => 0, dlrsSent => 0, mosSent => 0, deliverSmResps => 0, deliverSmRefused => 0, redelivered => 0, muted => 0);
-my %config = (dlrDelayMs => $dlr_delay_ms, dlrTlv => JSON::PP::true);
+my %config = (dlrDelayMs => $dlr_delay_ms, dlrTlv => JSON::PP::true, closeOnBind => JSON::PP::false);
 my @rules;          # { prefix, stat, err, delayMs, submitStatus, tlv }
 my $throttle_count = 0;
 my $throttle_until = 0;
@@ -236,6 +236,7 @@ sub handle_pdu {
   my $cmd = $pdu->{cmd};
   if ($cmd == 0x00000004) { return handle_submit($c, $pdu) }
   if (exists $BIND_MODE{$cmd}) {
+    if ($config{closeOnBind}) { $stats{bindRefused}++; return close_conn($c, 'closeOnBind') }
     my $resp = $cmd | 0x80000000;
     my $status = 0;
     if ($c->{bound}) { $status = 0x05 }
@@ -336,7 +337,7 @@ sub control_command {
              dlrsPending => scalar(@scheduled) + scalar(@undelivered) };
   }
   if ($name eq 'config') {
-    for my $k (qw(dlrDelayMs dlrTlv)) { $config{$k} = $cmd->{$k} if exists $cmd->{$k} }
+    for my $k (qw(dlrDelayMs dlrTlv closeOnBind)) { $config{$k} = $cmd->{$k} if exists $cmd->{$k} }
     return { ok => JSON::PP::true };
   }
   if ($name eq 'rule') {
@@ -376,7 +377,10 @@ sub read_control {
 }
 
 # --- main loop --------------------------------------------------------------------
+my $parent = getppid();
 while (1) {
+  # Orphaned (the test runner died without stopping us): free the ports.
+  exit 0 if getppid() != $parent;
   my $now = time;
   if (@scheduled) {
     my @due = grep { $_->{at} <= $now } @scheduled;

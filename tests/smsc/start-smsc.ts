@@ -19,8 +19,9 @@
  *   bindRefused, bound, connections, dlrsSent, dlrsPending, mosSent, deliverSmResps,
  *   deliverSmRefused (answered with an error: queued for the next receiver bind),
  *   redelivered (unacknowledged when their connection closed: sent again), muted
- * - `{cmd:"config", dlrDelayMs?, dlrTlv?}` receipt delay; whether receipts carry
- *   receipted_message_id + message_state (else only the text format)
+ * - `{cmd:"config", dlrDelayMs?, dlrTlv?, closeOnBind?}` receipt delay; whether
+ *   receipts carry receipted_message_id + message_state (else only the text
+ *   format); close connections on bind without answering
  * - `{cmd:"rule", prefix, stat?, err?, delayMs?, submitStatus?, tlv?}` by
  *   destination_addr prefix (longest wins, as sent: no "+"): receipt stat
  *   (DELIVRD, UNDELIV, REJECTD, EXPIRED…) and err ("001"), or refuse the

@@ -245,7 +245,12 @@ export class SmppBind<J> {
         if (this.state === "binding") this.failed = true;
         this.teardown(generation, `${this.state === "binding" ? "connect failed" : "connection error"}: ${err.code ?? err.message}`);
       });
-      session.on("close", () => this.teardown(generation, this.stopping ? undefined : "connection closed by the SMSC"));
+      session.on("close", () => {
+        if (generation !== this.generation || this.stopping) return this.teardown(generation, undefined);
+        // Closed before the bind was answered (e.g. an address the SMSC does not allow): a failed attempt.
+        if (this.state === "binding") this.failed = true;
+        this.teardown(generation, this.state === "binding" ? "connection closed by the SMSC before bind_resp" : "connection closed by the SMSC");
+      });
       if (role !== "receiver") this.tx = session;
       return session;
     });

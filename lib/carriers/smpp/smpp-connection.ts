@@ -137,8 +137,8 @@ class SmppConnection implements CarrierConnection {
     clearTimeout(this.dispatchTimer);
     for (const job of this.takeQueued()) this.fail(job.message, true, 30008, "SMPP connection stopped before the submit was sent");
     // Submits in flight get a few seconds to be answered before the unbind.
-    const until = this.now() + 5000;
-    while (this.bindList.some((b) => b.inFlight.size > 0 && b.state === "bound") && this.now() < until) {
+    const until = Date.now() + 5000;
+    while (this.bindList.some((b) => b.inFlight.size > 0 && b.state === "bound") && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await Promise.all(this.bindList.map((b) => b.stop(2000)));
@@ -282,7 +282,8 @@ class SmppConnection implements CarrierConnection {
   // --- responses ---------------------------------------------------------------
 
   private onSubmitResp(job: PartJob, resp: Pdu, bind: SmppBind<PartJob>): void {
-    const status = resp.command_status;
+    // A generic_nack answering the submit is a refusal even with status 0 (then: system error).
+    const status = resp.command === "submit_sm_resp" || resp.command_status !== 0 ? resp.command_status : 0x08;
     const message = job.message;
     if (status === 0) {
       bind.accepted();
