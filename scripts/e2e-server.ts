@@ -14,8 +14,9 @@ const url = await freshTestDatabase(port === "3100" ? "e2e" : `e2e${port}`);
 const base = `http://localhost:${port}`;
 // Send pipeline workers run in this launcher process, as in scripts/start.ts.
 process.env.DATABASE_URL = url;
-// The carrier runtime in these workers opens carrier secrets and gives upstreams callback URLs, as Next sees them.
-process.env.NEXTAUTH_SECRET = "e2e-secret-not-for-production";
+// The carrier runtime in these workers opens the secrets Next sealed: both processes need the same server secret.
+process.env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production";
+// HTTP upstreams post back to the URL Next serves (docs/carriers.md "HTTP upstream").
 process.env.PUBLIC_BASE_URL ??= base;
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
@@ -33,7 +34,7 @@ const next = spawn("npx", ["next", "start", "-p", String(nextPort), "-H", "local
     PORT: port,
     PUBLIC_BASE_URL: base,
     NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

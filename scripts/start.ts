@@ -26,9 +26,10 @@ async function main() {
   // The send pipeline's workers run here, in the launcher, not inside Next
   // (Next may run several processes and reloads modules in dev). More can
   // run elsewhere with `npm run worker`; PIPELINE_WORKERS=0 disables these.
-  // The workers' carrier runtime opens carrier secrets (SECRETS_KEY, else NEXTAUTH_SECRET) and
-  // gives HTTP upstreams our callback URLs (docs/carriers.md): both as Next sees them.
+  // Next seals carrier passwords with this secret and the carrier runtime in these workers opens
+  // them: both processes need the same one (docs/carriers.md "Secrets").
   process.env.NEXTAUTH_SECRET ??= localAuthSecret();
+  // HTTP upstreams post status callbacks back to the URL Next serves (docs/carriers.md "HTTP upstream").
   process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
   let workers: { stop(): Promise<void> } | undefined;
   if (process.env.PIPELINE_WORKERS !== "0") {

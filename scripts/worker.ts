@@ -9,7 +9,7 @@ import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
 async function main() {
   const { url } = await prepareDatabase();
   process.env.DATABASE_URL = url;
-  // Carrier secrets are sealed with SECRETS_KEY, else NEXTAUTH_SECRET: the console's (.data/ on this host).
+  // The carrier runtime opens secrets the console sealed: the same server secret as `npm start` (docs/carriers.md "Secrets").
   process.env.NEXTAUTH_SECRET ??= localAuthSecret();
   const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
   const workers = await startPipelineWorkers({ connectionString: url });

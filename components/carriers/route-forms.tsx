@@ -10,7 +10,11 @@ import { createCarrierRouteAction, deleteCarrierRouteAction, updateCarrierRouteA
 export interface CarrierChoice {
   sid: string;
   friendlyName: string;
+  enabled?: boolean;
 }
+
+/** "Name", or "Name (disabled)": a disabled carrier can be chosen (routes and senders skip it until enabled). */
+export const choiceLabel = (c: CarrierChoice) => (c.enabled === false ? `${c.friendlyName} (disabled)` : c.friendlyName);
 
 const ORDINALS = ["First carrier", "Second carrier (failover)", "Third carrier (failover)"];
 
@@ -22,7 +26,7 @@ const ORDINALS = ["First carrier", "Second carrier (failover)", "Third carrier (
 export function CarrierRouteForm({ carriers, route }: { carriers: CarrierChoice[]; route?: { sid: string; prefix: string; carrierSids: string[] } }) {
   const router = useRouter();
   const suffix = route ? "-edit" : "";
-  const options = (first: boolean) => [{ value: "", label: first ? "Choose a carrier" : "None" }, ...carriers.map((c) => ({ value: c.sid, label: c.friendlyName }))];
+  const options = (first: boolean) => [{ value: "", label: first ? "Choose a carrier" : "None" }, ...carriers.map((c) => ({ value: c.sid, label: choiceLabel(c) }))];
   return (
     <ActionForm
       action={route ? updateCarrierRouteAction : createCarrierRouteAction}

@@ -4,10 +4,10 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { setSenderCarrierAction } from "@/lib/server/actions/carrier-actions";
-import type { CarrierChoice } from "./route-forms";
+import { choiceLabel, type CarrierChoice } from "./route-forms";
 
 /** Options of a sender's "Carrier" select: blank is the account default. */
-export const carrierOptions = (carriers: CarrierChoice[]) => [{ value: "", label: "Account default" }, ...carriers.map((c) => ({ value: c.sid, label: c.friendlyName }))];
+export const carrierOptions = (carriers: CarrierChoice[]) => [{ value: "", label: "Account default" }, ...carriers.map((c) => ({ value: c.sid, label: choiceLabel(c) }))];
 
 /** Inline "Carrier" select of one sender row (short codes, alpha senders). */
 export function SenderCarrierForm({

@@ -33,9 +33,9 @@ async function serveRoute(req: http.IncomingMessage, res: http.ServerResponse) {
   if (!m) return void res.writeHead(404).end();
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const mod = m[2] === "Inbound" ? await import("@/app/carriers/[sid]/Inbound/route") : await import("@/app/carriers/[sid]/StatusCallback/route");
+  const mod = m[2] === "Inbound" ? await import("@/app/carriers/[carrierSid]/Inbound/route") : await import("@/app/carriers/[carrierSid]/StatusCallback/route");
   const request = new Request(`http://127.0.0.1:${CALLBACK_PORT}${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
-  const answer = await mod.POST(request, { params: Promise.resolve({ sid: m[1] as string }) });
+  const answer = await mod.POST(request, { params: Promise.resolve({ carrierSid: m[1] as string }) });
   res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(await answer.text());
 }
 

@@ -109,6 +109,12 @@ describe("/v1/Carriers", () => {
     expect(status).toBe(201);
     expect(body).toMatchObject({ type: "twilio", account_sid: me.accountSid, upstream_account_sid: TWILIO.AccountSid, base_url: "https://api.twilio.com", host: null, port: null });
     expect(JSON.stringify(body)).not.toContain("upstream-token");
+    // A blank token on update keeps the stored one; a new one replaces it.
+    const sid = body.sid as string;
+    await call(me, carrier.POST, { form: { AuthToken: "", BaseUrl: "https://upstream.example.com/" }, params: { sid } });
+    const row = await db.carrier.findUniqueOrThrow({ where: { sid } });
+    expect(openSecret(row.secret!, carrierSecretPurpose(sid))).toBe("upstream-token");
+    expect(row.settings).toEqual({ baseUrl: "https://upstream.example.com", accountSid: TWILIO.AccountSid });
   });
 
   it.each<[string, Record<string, string>, number, string]>([
@@ -250,6 +256,10 @@ describe("/v1/CarrierRoutes and sender bindings", () => {
     const updated = await call(me, route.POST, { form: { CarrierSids: a }, params: { sid } });
     expect(updated.body).toMatchObject({ prefix: "+44", carrier_sids: [a] });
     await call(me, routes.POST, { form: { Prefix: "+1", CarrierSids: b } });
+    // Moving a route onto another's prefix, or onto a foreign carrier, changes nothing.
+    expect((await call(me, route.POST, { form: { Prefix: "+1" }, params: { sid } })).body).toMatchObject({ status: 400, code: 21803 });
+    expect((await call(me, route.POST, { form: { CarrierSids: foreign }, params: { sid } })).body).toMatchObject({ status: 400, code: 21802 });
+    expect((await call(me, route.GET, { params: { sid } })).body).toMatchObject({ prefix: "+44", carrier_sids: [a] });
     const list = await call(me, routes.GET);
     expect((list.body.meta as Json).key).toBe("carrier_routes");
     expect((list.body.carrier_routes as Json[]).map((r) => r.prefix)).toEqual(["+1", "+44"]);

@@ -13,9 +13,10 @@ import { RedirectToast } from "@/components/carriers/redirect-toast";
 
 type Params = Record<string, string | string[] | undefined>;
 
-export default async function CarrierPage({ params, searchParams }: { params: Promise<{ sid: string }>; searchParams: Promise<Params> }) {
+export default async function CarrierPage({ params, searchParams }: { params: Promise<{ carrierSid: string }>; searchParams: Promise<Params> }) {
   const viewer = await requireViewerPage();
-  const { sid } = await params;
+  // The segment is named as in app/carriers/[carrierSid]/ (the HTTP upstream callbacks): Next needs one name per position.
+  const { carrierSid: sid } = await params;
   // Another account's carrier (or a stale link) is simply not found.
   const carrier = await getCarrierWithLive(viewer.accountSid, sid).catch((e: unknown) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
   if (!carrier) notFound();

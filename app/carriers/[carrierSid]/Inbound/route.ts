@@ -8,8 +8,8 @@ import { receiveInboundMessage } from "@/lib/server/services/messages/receive-in
  * The message enters our inbound pipeline on the carrier's account, and the
  * upstream gets an empty TwiML answer (replies are sent by our own pipeline).
  */
-export const POST = apiHandler(async (req, ctx: { params: Promise<{ sid: string }> }) => {
-  const { sid: carrierSid } = await ctx.params;
+export const POST = apiHandler(async (req, ctx: { params: Promise<{ carrierSid: string }> }) => {
+  const { carrierSid } = await ctx.params;
   const { carrier, params } = await verifyUpstreamRequest(req, carrierSid);
   const media: string[] = [];
   for (let i = 0; i < Number(param(params, "NumMedia") ?? 0) && i < 10; i++) {
