@@ -16,6 +16,8 @@ const base = `http://localhost:${port}`;
 process.env.DATABASE_URL = url;
 // The carrier runtime in these workers opens the secrets Next sealed: both processes need the same server secret.
 process.env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production";
+// HTTP upstreams post back to the URL Next serves (docs/carriers.md "HTTP upstream").
+process.env.PUBLIC_BASE_URL ??= base;
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
 // Link domains: their own listener on E2E_PORT + 1000 (http) and + 2000 (https), so neighbouring E2E_PORTs never clash; quick certificate takeover.

@@ -34,6 +34,8 @@ export interface ConnectionSubmit {
   to: string;
   /** The text to send, Smart Encoding already applied. */
   body: string;
+  /** Media to send (MMS): an HTTP upstream passes them on as MediaUrl; SMPP carries text only. */
+  mediaUrls?: string[];
   /**
    * Called once per part as soon as the carrier acknowledged it (its message id is known),
    * before `submit` resolves: the runtime records the id durably, so that a report arriving

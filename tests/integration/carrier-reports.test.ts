@@ -103,19 +103,23 @@ describe("delivery reports and parts", () => {
   it("reports and acknowledgements racing on the same ids are all matched (none lost, none pending)", async () => {
     const account = await makeAccount();
     const carrier = await makeCarrier(account.sid);
-    const sids = await Promise.all(Array.from({ length: 30 }, () => sentMessage(account.sid, carrier.sid)));
+    const sids = await Promise.all(Array.from({ length: 120 }, () => sentMessage(account.sid, carrier.sid)));
+    // Each pair started in either order, some reports a few ms ahead: parked, matched by whichever side runs last.
     await Promise.all(
-      sids.flatMap((sid) => [
-        recordPartAccepted(sid, carrier.sid, { partIndex: 0, partCount: 1, carrierMessageId: `r-${sid}` }),
-        applyCarrierReport(carrier.sid, `r-${sid}`, { status: "delivered" }),
-      ]),
+      sids.map(async (sid, i) => {
+        const ack = () => recordPartAccepted(sid, carrier.sid, { partIndex: 0, partCount: 1, carrierMessageId: `r-${sid}` });
+        const report = () => applyCarrierReport(carrier.sid, `r-${sid}`, { status: "delivered" });
+        if (i % 3 === 0) await Promise.all([ack(), report()]);
+        else if (i % 3 === 1) await Promise.all([report(), ack()]);
+        else await Promise.all([report(), new Promise((r) => setTimeout(r, i % 7)).then(ack)]);
+      }),
     );
     // Whichever came first, the part is delivered; the ones acknowledged last settle through the router's check or this:
     const { settleMessage } = await import("@/lib/carriers/runtime/settle-message");
     for (const sid of sids) await settleMessage(sid, carrier.sid);
     expect(await db.carrierPendingReport.count({ where: { carrierSid: carrier.sid } })).toBe(0);
-    expect(await db.carrierSubmission.count({ where: { carrierSid: carrier.sid, status: "delivered" } })).toBe(30);
-    expect(await db.message.count({ where: { sid: { in: sids }, status: "delivered" } })).toBe(30);
+    expect(await db.carrierSubmission.count({ where: { carrierSid: carrier.sid, status: "delivered" } })).toBe(120);
+    expect(await db.message.count({ where: { sid: { in: sids }, status: "delivered" } })).toBe(120);
   });
 
   it("the last report of a message not yet written `sent` is settled by a job once dispatch writes it", async () => {

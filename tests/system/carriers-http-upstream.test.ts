@@ -4,7 +4,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSid } from "@/lib/server/ids";
 import { dropTestDatabase, freshTestDatabase } from "@/lib/server/db/test-database";
-import { carrierSecretPurpose, sealSecret } from "@/lib/server/secrets/secret-box";
 
 /**
  * Two Switchyard installations, each `scripts/start.ts --prod` (front
@@ -16,7 +15,6 @@ import { carrierSecretPurpose, sealSecret } from "@/lib/server/secrets/secret-bo
  */
 const OURS = { port: 3570, link: 3571 };
 const THEIRS = { port: 3580, link: 3581 };
-const SECRETS_KEY = "carriers-system-" + randomBytes(8).toString("hex");
 const hex = (n: number) => randomBytes(n).toString("hex");
 
 interface Install {
@@ -34,11 +32,14 @@ async function start(name: string, ports: { port: number; link: number }): Promi
   const accountSid = newSid("AC");
   const authToken = hex(16);
   const url = `http://127.0.0.1:${ports.port}`;
+  // As an operator runs it: no SECRETS_KEY or NEXTAUTH_SECRET, so the carrier's token is sealed (by the API, in
+  // Next) and opened (by the workers, in the launcher) with the secret `npm start` keeps in .data/.
+  const { SECRETS_KEY: _k, NEXTAUTH_SECRET: _n, ...inherited } = process.env;
   const child = spawn("npx", ["tsx", "scripts/start.ts", "--prod"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
-      ...process.env,
+      ...inherited,
       PORT: String(ports.port),
       LINK_HTTP_PORT: String(ports.link),
       DATABASE_URL: dbUrl,
@@ -46,8 +47,6 @@ async function start(name: string, ports: { port: number; link: number }): Promi
       SWITCHYARD_ACCOUNT_SID: accountSid,
       SWITCHYARD_AUTH_TOKEN: authToken,
       SWITCHYARD_ADMIN_PASSWORD: hex(12),
-      NEXTAUTH_SECRET: hex(32),
-      SECRETS_KEY,
       WORKER_CONCURRENCY: "16",
     },
   });
@@ -89,28 +88,28 @@ async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeo
 
 let ours: Install;
 let theirs: Install;
-const carrierSid = newSid("CR");
+let carrierSid = "";
 const number = "+14155559" + String(Math.floor(Math.random() * 900) + 100);
 
 beforeAll(async () => {
   [theirs, ours] = await Promise.all([start("theirs", THEIRS), start("ours", OURS)]);
-  // Theirs: the number lives there; its incoming messages go to our carrier's inbound endpoint.
+  // Ours: the carrier created through the Carriers API (their account and token), and the number bound to it.
+  const carrier = await api(ours, "POST", "/v1/Carriers", { FriendlyName: "theirs", Type: "twilio", BaseUrl: theirs.url, AccountSid: theirs.accountSid, AuthToken: theirs.authToken });
+  expect(carrier.status).toBe(201);
+  carrierSid = carrier.body.sid as string;
+  const numberSid = newSid("PN");
+  await ours.db.query(
+    `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, iso_country, number_type, updated_at)
+     VALUES ($1, $2, $3, 'n', 'US', 'local', now())`,
+    [numberSid, ours.accountSid, number],
+  );
+  const bound = await api(ours, "POST", `/2010-04-01/Accounts/${ours.accountSid}/IncomingPhoneNumbers/${numberSid}.json`, { CarrierSid: carrierSid });
+  expect(bound.status).toBe(200);
+  // Theirs: the number lives there too; its incoming messages go to our carrier's inbound endpoint.
   await theirs.db.query(
     `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, iso_country, number_type, sms_url, updated_at)
      VALUES ($1, $2, $3, 'n', 'US', 'local', $4, now())`,
     [newSid("PN"), theirs.accountSid, number, `${ours.url}/carriers/${carrierSid}/Inbound`],
-  );
-  // Ours: the carrier (their account and token, sealed as the API would) and the same number bound to it.
-  const settings = { type: "twilio", baseUrl: theirs.url, accountSid: theirs.accountSid };
-  process.env.SECRETS_KEY = SECRETS_KEY;
-  await ours.db.query(
-    `INSERT INTO carriers (sid, account_sid, friendly_name, type, settings, secret, updated_at) VALUES ($1, $2, 'theirs', 'twilio', $3, $4, now())`,
-    [carrierSid, ours.accountSid, JSON.stringify(settings), sealSecret(theirs.authToken, carrierSecretPurpose(carrierSid))],
-  );
-  await ours.db.query(
-    `INSERT INTO phone_numbers (sid, account_sid, phone_number, friendly_name, iso_country, number_type, carrier_sid, updated_at)
-     VALUES ($1, $2, $3, 'n', 'US', 'local', $4, now())`,
-    [newSid("PN"), ours.accountSid, number, carrierSid],
   );
 });
 
@@ -131,7 +130,8 @@ afterAll(async () => {
 
 describe("HTTP upstream between two Switchyard processes", () => {
   it("the carrier binds (credential check), a message sent through our API is delivered by theirs and reported back", async () => {
-    await waitFor(async () => (await ours.db.query("SELECT state FROM carrier_binds WHERE carrier_sid = $1 AND state = 'bound'", [carrierSid])).rowCount);
+    // The credential check binds it; the Carriers API shows the live state the runtime writes.
+    await waitFor(async () => (await api(ours, "GET", `/v1/Carriers/${carrierSid}`)).body.state === "bound");
     const created = await api(ours, "POST", `/2010-04-01/Accounts/${ours.accountSid}/Messages.json`, { From: number, To: "+14155550142", Body: "via the upstream" });
     expect(created.status).toBe(201);
     const sid = created.body.sid as string;
@@ -154,7 +154,8 @@ describe("HTTP upstream between two Switchyard processes", () => {
     expect(injected.status).toBe(201);
     const mine = await waitFor(async () => (await ours.db.query("SELECT sid, body, status, \"from\" FROM messages WHERE direction = 'inbound' AND \"to\" = $1", [number])).rows[0]);
     expect(mine).toMatchObject({ body: "reply from a handset", status: "received", from: "+14155550143" });
-    const handling = (await theirs.db.query("SELECT outcome, response_status FROM inbound_handling WHERE message_sid = $1", [injected.body.sid])).rows[0];
+    // Their side records our answer after it arrived (we stored the message before answering).
+    const handling = await waitFor(async () => (await theirs.db.query("SELECT outcome, response_status FROM inbound_handling WHERE message_sid = $1 AND completed_at IS NOT NULL", [injected.body.sid])).rows[0]);
     expect(handling).toMatchObject({ outcome: "webhook", response_status: 200 });
   });
 });

@@ -114,6 +114,7 @@ export function createHttpUpstreamConnection(opts: HttpUpstreamOptions): Carrier
   async function submit(m: ConnectionSubmit): Promise<ConnectionSubmitResult> {
     if (state !== "bound") return refuse(true, UNKNOWN_ERROR, `carrier ${opts.carrierSid} is ${state}${lastError ? ` (${lastError})` : ""}`);
     const form = new URLSearchParams({ To: m.to, From: m.from, Body: m.body, StatusCallback: opts.statusCallbackUrl });
+    for (const url of m.mediaUrls ?? []) form.append("MediaUrl", url);
     inFlight++;
     out.hit();
     let a: UpstreamAnswer;

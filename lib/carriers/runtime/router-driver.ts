@@ -75,15 +75,19 @@ export function createRouterDriver(fallback: CarrierDriver = simulatorDriver): R
         const why = `${sid} not bound: ${describeState(registry, sid)}`;
         trace.push(`carrier: ${why}${next}`);
         reasons.push(why);
+        // Closes the placeholder prepare() wrote for the first carrier (off the hand-off's path).
+        if (i === 0) void recordRefused(m.sid, sid, NO_CARRIER_ERROR).catch(() => undefined);
         continue;
       }
-      await recordSubmitting(m.sid, sid);
+      // The first carrier's placeholder was written by prepare(), before the rate slot.
+      if (i > 0) await recordSubmitting(m.sid, sid);
       const r = await conn.submit({
         messageSid: m.sid,
         from: m.from,
         senderKind: m.senderKind,
         to: m.to,
         body: m.body,
+        mediaUrls: m.mediaUrls,
         onPartAccepted: (part) => recordPartAccepted(m.sid, sid, part).then(() => undefined),
       });
       if (r.accepted) {
@@ -112,9 +116,16 @@ export function createRouterDriver(fallback: CarrierDriver = simulatorDriver): R
       if (registryFor(accountSid)) return { shortCode: true, mms: true, rcs: false };
       return fallback.capabilities(accountSid, to);
     },
+    /**
+     * Before the rate slot: the sender's carrier is looked up, and the first carrier's
+     * carrier_submissions placeholder is written, so that nothing but the submit itself
+     * runs between the slot and the carrier (every ms there is rate-limit jitter).
+     */
     async prepare(m) {
-      if (registryFor(m.accountSid)) await senderCarrierSid(m.senderSid);
-      else await fallback.prepare?.(m);
+      const registry = registryFor(m.accountSid);
+      if (!registry) return fallback.prepare?.(m);
+      const choice = registry.choose(m.accountSid, await senderCarrierSid(m.senderSid), m.to);
+      if (choice.kind === "carriers") await recordSubmitting(m.sid, choice.carrierSids[0] as string);
     },
     submit,
     async resubmitAfterCrash(m) {

@@ -9,6 +9,8 @@ const FINAL: readonly string[] = ["delivered", "undelivered", "failed"] satisfie
  * POST /carriers/<CR>/StatusCallback: an HTTP upstream's status callback for
  * a message we sent through it (docs/carriers.md "HTTP upstream"). Final
  * statuses are that message's delivery report; the others change nothing.
+ * The segment is named `carrierSid` like the console's /carriers/[carrierSid]
+ * page (Next requires one name per dynamic path).
  */
 export const POST = apiHandler(async (req, ctx: { params: Promise<{ carrierSid: string }> }) => {
   const { carrierSid } = await ctx.params;
