@@ -5,19 +5,25 @@ import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
-import { currentStatus } from "./current-status";
+import { claimHandOff, releaseClaim, takeOverClaim } from "./claim-hand-off";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage, type RouteResult } from "./route-message";
 import { writeSticky } from "./sticky-writes";
 import { DELIVERY_REPORT_TASK } from "./task-names";
 import { transitionMessage, type TransitionExtras } from "./transition-message";
+import { PROCESS_ID } from "./worker-liveness";
 
 export interface DispatchPayload {
   sid: string;
   /** A send slot already reserved for this message (epoch ms), when the job was rescheduled to it. */
   slotAt?: number;
   senderSid?: string;
+}
+
+/** The queue job running this attempt: a message has one live dispatch job (docs/reliability.md). */
+export interface DispatchRun {
+  jobId: string;
 }
 
 export interface DispatchDeps {
@@ -32,6 +38,10 @@ export const MAX_SLEEP_MS = 1_500;
 export const RESCHEDULE_LEAD_MS = 600;
 /** A reserved slot missed by more than this is reclaimed (if still last) or replaced: late sends would bunch up. */
 export const LATE_SLOT_MS = 20;
+/** The carrier's answer is unknown: the hand-off was interrupted and the driver cannot take the SID twice. */
+export const HAND_OFF_INTERRUPTED = 30008;
+
+let attempts = 0;
 
 type Routed = Extract<RouteResult, { ok: true }>;
 
@@ -61,9 +71,15 @@ async function fail(sid: string, from: readonly string[], code: number, message?
  * de-duplicates (driver.ts). A message that must wait more than
  * MAX_SLEEP_MS for its slot is written `queued` and rescheduled.
  */
-export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps): Promise<void> {
+export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps, run?: DispatchRun): Promise<void> {
   const ctx = await loadDispatchContext(payload.sid);
   if (!ctx) return; // deleted
+  // One live job per message: once a message has its own keyed job (SendAt, or rescheduled to its rate slot),
+  // that job owns it, and any other job (the create's batch job or an earlier keyed one, re-run after a crash)
+  // leaves it alone. Without a queue job (a direct call) the caller owns it.
+  if (run && ctx.keyedJobId !== null && ctx.keyedJobId !== run.jobId) return;
+  // This attempt's claim token (docs/reliability.md): which process, which attempt.
+  const token = `${PROCESS_ID}:${++attempts}`;
   const m = ctx.message;
   const recipient = parseRecipient(m.to);
   if (!recipient) return;
@@ -135,6 +151,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
   // The statuses this attempt expects the message in until its hand-off is written (a cancel or STOP changes it).
   const expected = toQueue ? ["accepted", "scheduled"] : [m.status];
+  let claimed = false;
   let usePayloadSlot = payload.slotAt !== undefined && payload.senderSid === sender.sid;
   for (;;) {
     const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
@@ -143,6 +160,7 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     usePayloadSlot = false;
     if (m.status !== "sending" && slot.at > expiresAt) return fail(m.sid, [m.status], 30036);
     if (slot.waitMs > MAX_SLEEP_MS) {
+      if (claimed) await releaseClaim(m.sid, token); // no hand-off now: the rescheduled job claims it afresh
       if (toQueue) {
         // Waits in the queue for its slot: queued now, sending when the rescheduled job runs.
         const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", toQueue.extras);
@@ -154,8 +172,24 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     }
     const wait = slot.at - Date.now();
     if (wait > 0) await sleep(wait);
-    // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
-    if (!expected.includes((await currentStatus(m.sid)) ?? "")) return;
+    // Last look before the hand-off, and its guard: a STOP (21610) or a cancel may have landed while we
+    // waited, and only one attempt may hand a message off (the claim).
+    const claim = await claimHandOff(m.sid, token, expected);
+    if (claim.state === "moved") return;
+    if (claim.state === "taken") {
+      // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
+      // we would not run). The driver says whether the carrier can take the SID again.
+      if (!(await deps.driver.resubmitAfterCrash(carrierMessage))) {
+        await transitionMessage(m.sid, expected, toQueue ? ["queued", "sending", "failed"] : m.status === "queued" ? ["sending", "failed"] : ["failed"], {
+          ...toQueue?.extras,
+          errorCode: HAND_OFF_INTERRUPTED,
+          errorMessage: "The hand-off to the carrier was interrupted; it was not repeated because this carrier could deliver it twice.",
+        });
+        return;
+      }
+      if (!(await takeOverClaim(m.sid, claim.holder, token))) return; // another attempt took it over first
+    }
+    claimed = true;
     // Lateness is measured after that read, right before the submit: the carrier sees the
     // hand-off at most LATE_SLOT_MS after the slot, which the slots' SAFETY_MS margin absorbs.
     if (Date.now() - slot.at <= LATE_SLOT_MS) break;

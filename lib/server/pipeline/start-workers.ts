@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { run, type TaskList, type WorkerEvents } from "graphile-worker";
+import { run, type Job, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import pLimit from "p-limit";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
@@ -12,7 +12,9 @@ import { enqueueJob } from "./enqueue-jobs";
 import { migrateQueueSchema, queueLogger } from "./queue-schema";
 import { inboundMessageTask } from "./inbound-message-task";
 import { DELIVERY_REPORT_TASK, DISPATCH_TASK, INBOUND_TASK, STATUS_CALLBACK_TASK } from "./task-names";
-import { beat, forget, HEARTBEAT_MS, reapDeadPools } from "./worker-heartbeat";
+import { beat, forget, HEARTBEAT_MS, reapDeadPools, unlockOwnPool } from "./worker-heartbeat";
+import { holdLiveness } from "./worker-liveness";
+import { pruneClaims } from "./claim-hand-off";
 
 export interface WorkerOptions {
   connectionString: string;
@@ -28,7 +30,10 @@ export interface WorkerOptions {
 }
 
 export interface PipelineWorkers {
-  poolId: string;
+  /** The running pool ("" while a stopped one is being replaced). */
+  readonly poolId: string;
+  /** Pools that stopped by themselves and were replaced. */
+  readonly replacements: number;
   stop(): Promise<void>;
 }
 
@@ -47,78 +52,162 @@ const dispatchDeps: DispatchDeps = {
  */
 const dispatchLimit = pLimit(Number(process.env.DISPATCH_CONCURRENCY ?? 1024));
 
+/** Per pool of this process, the tasks it started that have not settled: a stopped pool's jobs are freed after them. */
+const inFlight = new Map<string, Set<Promise<unknown>>>();
+
+function track<T>(job: Job, work: Promise<T>): Promise<T> {
+  const pool = job.locked_by ?? "";
+  let set = inFlight.get(pool);
+  if (!set) inFlight.set(pool, (set = new Set()));
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  set.add(settled);
+  void settled.then(() => set.delete(settled));
+  return work;
+}
+
 const tasks: TaskList = {
   // A batch job (an array: the messages of one create statement) returns one promise per entry;
   // graphile-worker retries a job holding only the entries that rejected.
-  [DISPATCH_TASK]: async (payload) =>
-    Array.isArray(payload)
-      ? (payload as DispatchPayload[]).map((p) => dispatchLimit(() => dispatchMessage(p, dispatchDeps)))
-      : dispatchLimit(() => dispatchMessage(payload as DispatchPayload, dispatchDeps)),
-  [DELIVERY_REPORT_TASK]: async (payload) => {
-    const { sid, ...report } = payload as { sid: string } & DeliveryReport;
-    await applyDeliveryReport(sid, report);
+  [DISPATCH_TASK]: async (payload, helpers) => {
+    const run = { jobId: helpers.job.id };
+    if (!Array.isArray(payload)) return track(helpers.job, dispatchLimit(() => dispatchMessage(payload as DispatchPayload, dispatchDeps, run)));
+    const entries = (payload as DispatchPayload[]).map((p) => dispatchLimit(() => dispatchMessage(p, dispatchDeps, run)));
+    void track(helpers.job, Promise.allSettled(entries));
+    return entries;
   },
-  [STATUS_CALLBACK_TASK]: async (payload) => deliverStatusCallback(BigInt((payload as { id: string }).id)),
+  [DELIVERY_REPORT_TASK]: async (payload, helpers) => {
+    const { sid, ...report } = payload as { sid: string } & DeliveryReport;
+    await track(helpers.job, applyDeliveryReport(sid, report));
+  },
+  [STATUS_CALLBACK_TASK]: async (payload, helpers) => track(helpers.job, deliverStatusCallback(BigInt((payload as { id: string }).id))),
   [INBOUND_TASK]: inboundMessageTask,
   // Link shortening: click-event callbacks and certificate promotion.
   ...linkTasks,
 };
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Retries `fn` (the database may be down) with a backoff capped at 1 s, until it succeeds or `give up` says so. */
+async function retry(fn: () => Promise<void>, giveUp: () => boolean): Promise<boolean> {
+  for (let delay = 100; !giveUp(); delay = Math.min(delay * 2, 1_000)) {
+    try {
+      await fn();
+      return true;
+    } catch {
+      await sleep(delay);
+    }
+  }
+  return false;
+}
+
 /**
- * Runs the send pipeline's workers in this process: graphile-worker (jobs
- * locked with SKIP LOCKED, so any number of processes share the load), a
- * heartbeat, and the sweep that frees jobs held by dead processes.
+ * Runs the send pipeline's workers in this process: a graphile-worker pool
+ * (jobs locked with SKIP LOCKED, so any number of processes share the load),
+ * this process's liveness connection, and the sweep that frees jobs held by
+ * dead processes. A pool that stops by itself (graphile-worker gives up on a
+ * pool whose batched job completions failed, e.g. while the database
+ * restarts) is replaced at once, retrying until the database answers, and
+ * its locked jobs are freed once the tasks it started have settled, so a
+ * message never has two live jobs (docs/reliability.md).
  * The caller must have set DATABASE_URL (the services use the shared db client).
  */
 export async function startPipelineWorkers(opts: WorkerOptions): Promise<PipelineWorkers> {
   await migrateQueueSchema(opts.connectionString);
-  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
-  let poolId = "";
-  events.on("pool:create", ({ workerPool }) => {
-    poolId = workerPool.id;
-    void beat(poolId).catch(() => undefined);
-  });
+  const liveness = holdLiveness(opts.connectionString);
   const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 256);
-  const runner = await run({
-    connectionString: opts.connectionString,
-    concurrency,
-    // graphile-worker warns when this is below concurrency. pg opens connections lazily and,
-    // with the local queue and batched completion below, the pool uses a handful (fetch,
-    // complete, fail, LISTEN), so this is a ceiling, not what is opened.
-    maxPoolSize: concurrency,
-    pollInterval: opts.pollInterval ?? 250,
-    noHandleSignals: true,
-    logger: queueLogger,
-    events,
-    taskList: tasks,
-    preset: {
-      worker: {
-        // Jobs are fetched (and locked to this pool) in batches, not one query per job.
-        // Locked-but-unstarted jobs of a killed process are freed by the heartbeat sweep.
-        localQueue: { size: concurrency, refetchDelay: { durationMs: 50 } },
-        // Completions of 20 ms are one statement. A kill loses at most those: their jobs
-        // run again after the sweep, and dispatch is idempotent (final messages are skipped).
-        completeJobBatchDelay: 20,
-        failJobBatchDelay: 20,
+  let stopping = false;
+  let current: { runner: Runner; poolId: string } | null = null;
+  /** Pools of this process whose jobs may still be locked (the live one and stopped ones not yet freed). */
+  const ownPools = new Set<string>();
+  let replacements = 0;
+
+  /** A stopped pool's jobs go back to the queue after its running tasks settle (they may still hand off). */
+  const freeStoppedPool = async (poolId: string) => {
+    await Promise.allSettled([...(inFlight.get(poolId) ?? [])]);
+    await retry(() => unlockOwnPool(poolId), () => stopping);
+    inFlight.delete(poolId);
+    ownPools.delete(poolId);
+  };
+
+  const startRunner = async (): Promise<void> => {
+    let poolId = "";
+    const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+    events.on("pool:create", ({ workerPool }) => {
+      poolId = workerPool.id;
+      ownPools.add(poolId);
+      void beat(poolId).catch(() => undefined);
+    });
+    const runner = await run({
+      connectionString: opts.connectionString,
+      concurrency,
+      // graphile-worker warns when this is below concurrency. pg opens connections lazily and,
+      // with the local queue and batched completion below, the pool uses a handful (fetch,
+      // complete, fail, LISTEN), so this is a ceiling, not what is opened.
+      maxPoolSize: concurrency,
+      pollInterval: opts.pollInterval ?? 250,
+      noHandleSignals: true,
+      logger: queueLogger,
+      events,
+      taskList: tasks,
+      preset: {
+        worker: {
+          // Jobs are fetched (and locked to this pool) in batches, not one query per job.
+          // Locked-but-unstarted jobs of a killed process are freed by the sweep.
+          localQueue: { size: concurrency, refetchDelay: { durationMs: 50 } },
+          // Completions of 20 ms are one statement. A kill loses at most those: their jobs
+          // run again after the sweep, and dispatch is idempotent (final messages are skipped).
+          completeJobBatchDelay: 20,
+          failJobBatchDelay: 20,
+        },
       },
-    },
-  });
+    }).catch(async (err: unknown) => {
+      if (poolId) void freeStoppedPool(poolId);
+      throw err;
+    });
+    current = { runner, poolId };
+    const stopped = (reason: unknown) => {
+      if (current?.runner === runner) current = null;
+      if (stopping) return;
+      replacements++;
+      console.error(`pipeline: worker pool ${poolId} stopped (${reason instanceof Error ? reason.message : "exited"}); starting a new one`);
+      void freeStoppedPool(poolId);
+      void retry(startRunner, () => stopping);
+    };
+    runner.promise.then(() => stopped(null), stopped);
+  };
+
+  await startRunner();
   // Open the shared client's connections now: a connection opened on the hand-off path
   // (SCRAM auth) would add tens of ms between a rate slot and the carrier submit.
   await Promise.all(Array.from({ length: 6 }, () => db.$queryRaw`SELECT 1`)).catch(() => undefined);
+  let sweeps = 0;
   const timer = setInterval(() => {
-    if (poolId) void beat(poolId).catch(() => undefined);
-    void reapDeadPools().catch(() => undefined);
+    // Only the running pool beats: a stopped pool's row must not look alive.
+    if (current?.poolId) void beat(current.poolId).catch(() => undefined);
+    void reapDeadPools([...ownPools]).catch(() => undefined);
+    if (++sweeps % 5 === 0) void pruneClaims().catch(() => undefined);
   }, HEARTBEAT_MS);
   timer.unref();
   return {
     get poolId() {
-      return poolId;
+      return current?.poolId ?? "";
+    },
+    get replacements() {
+      return replacements;
     },
     async stop() {
+      stopping = true;
       clearInterval(timer);
-      await runner.stop();
-      if (poolId) await forget(poolId).catch(() => undefined);
+      const c = current;
+      current = null;
+      if (c) {
+        await c.runner.stop();
+        await forget(c.poolId).catch(() => undefined);
+      }
+      await liveness.stop();
     },
   };
 }

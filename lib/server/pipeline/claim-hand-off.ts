@@ -1,0 +1,75 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { coalesce } from "@/lib/server/db/coalesce";
+import { db } from "@/lib/server/db/client";
+
+/**
+ * - `claimed`: this attempt holds the hand-off (claimed now, or already by the same token);
+ * - `moved`: the message left the statuses the attempt expects (a cancel, a STOP, another attempt's outcome);
+ * - `taken`: another attempt claimed it and did not write an outcome: it died around its submit.
+ */
+export type Claim = { state: "claimed" } | { state: "moved" } | { state: "taken"; holder: string };
+
+interface ClaimItem {
+  sid: string;
+  token: string;
+  expected: string[];
+}
+
+/**
+ * The last look before a hand-off and its guard, in one statement: a message
+ * still in an expected status is claimed (`dispatch_claims`, keyed by SID;
+ * `INSERT … ON CONFLICT` lets exactly one token in, and the same token again).
+ * It replaces the primary-key read that used to be that last look, so the
+ * guard costs one small insert per hand-off, not a second `messages` update
+ * (docs/reliability.md "At most one hand-off").
+ */
+async function claims(items: ClaimItem[]): Promise<Claim[]> {
+  const input = items.map((c, idx) => ({ idx, ...c }));
+  const rows = await db.$queryRaw<{ idx: number; in_status: boolean; claimed: boolean; holder: string | null }[]>(Prisma.sql`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS t(idx int, sid text, token text, expected text[])
+    ), ok AS (
+      SELECT i.* FROM input i JOIN messages m ON m.sid = i.sid AND m.status = ANY(i.expected)
+    ), c AS (
+      INSERT INTO dispatch_claims (message_sid, token) SELECT sid, token FROM ok
+      ON CONFLICT (message_sid) DO UPDATE SET claimed_at = dispatch_claims.claimed_at
+        WHERE dispatch_claims.token = excluded.token
+      RETURNING message_sid
+    )
+    SELECT i.idx, ok.sid IS NOT NULL AS in_status, c.message_sid IS NOT NULL AS claimed,
+           (SELECT d.token FROM dispatch_claims d WHERE d.message_sid = i.sid) AS holder
+      FROM input i LEFT JOIN ok ON ok.idx = i.idx LEFT JOIN c ON c.message_sid = i.sid`);
+  const byIdx = new Map(rows.map((r) => [Number(r.idx), r]));
+  return input.map((c): Claim => {
+    const r = byIdx.get(c.idx);
+    if (!r || !r.in_status) return { state: "moved" };
+    if (r.claimed) return { state: "claimed" };
+    return { state: "taken", holder: r.holder ?? "" };
+  });
+}
+
+/** Concurrent hand-offs share the statement; one message's claims never share one (keyOf). */
+const batched = coalesce<ClaimItem, Claim>({ maxBatch: 200, maxInFlight: 3, run: claims, keyOf: (c) => c.sid });
+
+export function claimHandOff(sid: string, token: string, expected: readonly string[]): Promise<Claim> {
+  return batched({ sid, token, expected: [...expected] });
+}
+
+/** Takes over a dead attempt's claim; false when another attempt took it over first. */
+export async function takeOverClaim(sid: string, holder: string, token: string): Promise<boolean> {
+  const n = await db.$executeRaw(Prisma.sql`
+    UPDATE dispatch_claims SET token = ${token}, claimed_at = now() WHERE message_sid = ${sid} AND token = ${holder}`);
+  return n === 1;
+}
+
+/** Claims whose message has its outcome (or is gone) are no longer needed; kept a minute for stragglers. */
+export async function pruneClaims(): Promise<void> {
+  await db.$executeRaw(Prisma.sql`
+    DELETE FROM dispatch_claims c WHERE c.claimed_at < now() - interval '1 minute'
+       AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.sid = c.message_sid AND m.status IN ('accepted', 'scheduled', 'queued', 'sending'))`);
+}
+
+/** Gives a claim back when the attempt goes back to the queue without a hand-off (its slot moved far). */
+export async function releaseClaim(sid: string, token: string): Promise<void> {
+  await db.$executeRaw(Prisma.sql`DELETE FROM dispatch_claims WHERE message_sid = ${sid} AND token = ${token}`);
+}
