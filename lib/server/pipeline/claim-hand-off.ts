@@ -1,13 +1,29 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
+import { LIVENESS_APP_PREFIX, PROCESS_ID } from "./worker-liveness";
 
 /**
  * - `claimed`: this attempt holds the hand-off (claimed now, or already by the same token);
  * - `moved`: the message left the statuses the attempt expects (a cancel, a STOP, another attempt's outcome);
- * - `taken`: another attempt claimed it and did not write an outcome: it died around its submit.
+ * - `busy`: another attempt that may still be running holds it (leave it to that attempt);
+ * - `taken`: another attempt claimed it and is over without having written an outcome: it died around its submit.
  */
-export type Claim = { state: "claimed" } | { state: "moved" } | { state: "taken"; holder: string };
+export type Claim = { state: "claimed" } | { state: "moved" } | { state: "busy"; here: boolean } | { state: "taken"; holder: string };
+
+/** A claim this old whose process is alive is abandoned all the same: an attempt writes its outcome within seconds of its claim. */
+const ABANDONED_AFTER_MS = 60_000;
+
+/** Claim tokens of this process's dispatch attempts still running. */
+const running = new Set<string>();
+
+/** A new attempt's claim token, `<process id>:<n>`, registered as running until `end` is called. */
+let attempts = 0;
+export function beginAttempt(): { token: string; end(): void } {
+  const token = `${PROCESS_ID}:${++attempts}`;
+  running.add(token);
+  return { token, end: () => running.delete(token) };
+}
 
 interface ClaimItem {
   sid: string;
@@ -25,7 +41,7 @@ interface ClaimItem {
  */
 async function claims(items: ClaimItem[]): Promise<Claim[]> {
   const input = items.map((c, idx) => ({ idx, ...c }));
-  const rows = await db.$queryRaw<{ idx: number; in_status: boolean; claimed: boolean; holder: string | null }[]>(Prisma.sql`
+  const rows = await db.$queryRaw<{ idx: number; in_status: boolean; claimed: boolean; holder: string | null; holder_alive: boolean; age_ms: number }[]>(Prisma.sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS t(idx int, sid text, token text, expected text[])
     ), ok AS (
@@ -36,15 +52,23 @@ async function claims(items: ClaimItem[]): Promise<Claim[]> {
         WHERE dispatch_claims.token = excluded.token
       RETURNING message_sid
     )
-    SELECT i.idx, ok.sid IS NOT NULL AS in_status, c.message_sid IS NOT NULL AS claimed,
-           (SELECT d.token FROM dispatch_claims d WHERE d.message_sid = i.sid) AS holder
-      FROM input i LEFT JOIN ok ON ok.idx = i.idx LEFT JOIN c ON c.message_sid = i.sid`);
+    SELECT i.idx, ok.sid IS NOT NULL AS in_status, c.message_sid IS NOT NULL AS claimed, d.token AS holder,
+           EXISTS (SELECT 1 FROM pg_stat_activity a
+                    WHERE a.application_name = ${LIVENESS_APP_PREFIX} || split_part(d.token, ':', 1)) AS holder_alive,
+           COALESCE(extract(epoch FROM now() - d.claimed_at) * 1000, 0)::float8 AS age_ms
+      FROM input i LEFT JOIN ok ON ok.idx = i.idx LEFT JOIN c ON c.message_sid = i.sid
+      LEFT JOIN dispatch_claims d ON d.message_sid = i.sid AND c.message_sid IS NULL`);
   const byIdx = new Map(rows.map((r) => [Number(r.idx), r]));
   return input.map((c): Claim => {
     const r = byIdx.get(c.idx);
     if (!r || !r.in_status) return { state: "moved" };
     if (r.claimed) return { state: "claimed" };
-    return { state: "taken", holder: r.holder ?? "" };
+    const holder = r.holder ?? "";
+    // Whether the holder is over: an attempt of this process is over when it is no longer running; another
+    // process's when that process is gone (worker-liveness.ts), or its claim is long abandoned.
+    const mine = holder.startsWith(`${PROCESS_ID}:`);
+    const over = mine ? !running.has(holder) : !r.holder_alive || Number(r.age_ms) > ABANDONED_AFTER_MS;
+    return over ? { state: "taken", holder } : { state: "busy", here: mine };
   });
 }
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { postWebhook } from "@/lib/server/webhooks/post-webhook";
 import type { WebhookParams } from "@/lib/server/webhooks/signature";
+import { recordCallbackAttempt } from "./record-callback-attempt";
 
 /** Thrown so the queue retries with its exponential backoff; the attempt is already recorded. */
 export class CallbackFailed extends Error {}
@@ -10,6 +11,9 @@ export class CallbackFailed extends Error {}
  * attempt is recorded on the row; a non-2xx answer or a network error throws
  * so graphile-worker retries it (backoff exp(attempt) s, 12 attempts).
  * A row already delivered is not sent again (a retried job after a crash).
+ * One job per row and one live job at a time (docs/reliability.md): a
+ * repeat can only follow a crash between the POST and its bookkeeping,
+ * and carries the same I-Twilio-Idempotency-Token (`<sid>:<status>`).
  */
 export async function deliverStatusCallback(id: bigint): Promise<void> {
   const cb = await db.statusCallback.findUnique({
@@ -31,16 +35,6 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
   if (m.serviceSid) params.MessagingServiceSid = m.serviceSid;
   if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
   const res = await postWebhook(cb.url, params, m.account.authToken);
-  await db.statusCallback.update({
-    where: { id },
-    data: {
-      attempts: { increment: 1 },
-      responseStatus: res.status,
-      responseBody: res.ok ? res.snippet : null,
-      lastError: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status}: ${res.snippet}`,
-      lastAttemptAt: new Date(),
-      deliveredAt: res.ok ? new Date() : null,
-    },
-  });
+  await recordCallbackAttempt({ id, res });
   if (!res.ok) throw new CallbackFailed(`status callback ${id} to ${cb.url} failed: ${res.status ?? res.snippet}`);
 }

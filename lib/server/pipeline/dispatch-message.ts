@@ -5,14 +5,13 @@ import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
-import { claimHandOff, releaseClaim, takeOverClaim } from "./claim-hand-off";
+import { beginAttempt, claimHandOff, releaseClaim, takeOverClaim } from "./claim-hand-off";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage, type RouteResult } from "./route-message";
 import { writeSticky } from "./sticky-writes";
 import { DELIVERY_REPORT_TASK } from "./task-names";
 import { transitionMessage, type TransitionExtras } from "./transition-message";
-import { PROCESS_ID } from "./worker-liveness";
 
 export interface DispatchPayload {
   sid: string;
@@ -41,7 +40,8 @@ export const LATE_SLOT_MS = 20;
 /** The carrier's answer is unknown: the hand-off was interrupted and the driver cannot take the SID twice. */
 export const HAND_OFF_INTERRUPTED = 30008;
 
-let attempts = 0;
+/** Another process's attempt may still hand this message off: the job fails and is retried later. */
+export class HandOffBusy extends Error {}
 
 type Routed = Extract<RouteResult, { ok: true }>;
 
@@ -64,22 +64,32 @@ async function fail(sid: string, from: readonly string[], code: number, message?
 
 /**
  * One dispatch attempt for one message. Safe to run again at any point (a
- * worker may die anywhere): every status change is a conditional UPDATE, and
- * the statuses of a hand-off (queued, sending, sent and a report due now)
- * are written after it in one statement, so an attempt that died before
- * that write runs again and re-submits the same SID, which the carrier
- * de-duplicates (driver.ts). A message that must wait more than
- * MAX_SLEEP_MS for its slot is written `queued` and rescheduled.
+ * worker may die anywhere): every status change is a conditional UPDATE;
+ * right before the submit the attempt claims the hand-off (claim-hand-off.ts),
+ * which only one attempt passes; the statuses of a hand-off (queued,
+ * sending, sent and a report due now) are written after it in one
+ * statement. An attempt that finds a claim whose attempt is over without an
+ * outcome applies the driver's crash rule (resubmitAfterCrash: hand the same
+ * SID off again, or fail 30008; docs/reliability.md). A message that must
+ * wait more than MAX_SLEEP_MS for its slot is written `queued` and
+ * rescheduled to a job of its own, which then owns it.
  */
 export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps, run?: DispatchRun): Promise<void> {
+  const attempt = beginAttempt();
+  try {
+    await dispatchAttempt(payload, deps, attempt.token, run);
+  } finally {
+    attempt.end();
+  }
+}
+
+async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, token: string, run?: DispatchRun): Promise<void> {
   const ctx = await loadDispatchContext(payload.sid);
   if (!ctx) return; // deleted
   // One live job per message: once a message has its own keyed job (SendAt, or rescheduled to its rate slot),
   // that job owns it, and any other job (the create's batch job or an earlier keyed one, re-run after a crash)
   // leaves it alone. Without a queue job (a direct call) the caller owns it.
   if (run && ctx.keyedJobId !== null && ctx.keyedJobId !== run.jobId) return;
-  // This attempt's claim token (docs/reliability.md): which process, which attempt.
-  const token = `${PROCESS_ID}:${++attempts}`;
   const m = ctx.message;
   const recipient = parseRecipient(m.to);
   if (!recipient) return;
@@ -176,6 +186,13 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
     // waited, and only one attempt may hand a message off (the claim).
     const claim = await claimHandOff(m.sid, token, expected);
     if (claim.state === "moved") return;
+    // Two live attempts for one message should not happen (one live job per message); if they do, the guard holds.
+    // An attempt of this process will finish (outcome, reschedule or its own job's retry); another process's is
+    // checked again later (this job fails and is retried), in case it ends without an outcome.
+    if (claim.state === "busy") {
+      if (claim.here) return;
+      throw new HandOffBusy(`message ${m.sid}: another attempt holds its hand-off`);
+    }
     if (claim.state === "taken") {
       // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
       // we would not run). The driver says whether the carrier can take the SID again.
