@@ -79,11 +79,20 @@ export function claimHandOff(sid: string, token: string, expected: readonly stri
   return batched({ sid, token, expected: [...expected] });
 }
 
-/** Takes over a dead attempt's claim; false when another attempt took it over first. */
-export async function takeOverClaim(sid: string, holder: string, token: string): Promise<boolean> {
+/** Takes over a dead attempt's claim to hand the SID off again (recorded); false when another attempt took it over first. */
+export async function takeOverClaim(sid: string, holder: string, token: string, driver: string): Promise<boolean> {
   const n = await db.$executeRaw(Prisma.sql`
-    UPDATE dispatch_claims SET token = ${token}, claimed_at = now() WHERE message_sid = ${sid} AND token = ${holder}`);
+    WITH t AS (
+      UPDATE dispatch_claims SET token = ${token}, claimed_at = now() WHERE message_sid = ${sid} AND token = ${holder} RETURNING message_sid
+    )
+    INSERT INTO dispatch_recoveries (message_sid, dead_token, driver, decision) SELECT message_sid, ${holder}, ${driver}, 'resubmitted' FROM t`);
   return n === 1;
+}
+
+/** Records that a dead attempt's message is failed instead (the driver cannot take the SID twice). */
+export async function recordFailedRecovery(sid: string, holder: string, driver: string): Promise<void> {
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO dispatch_recoveries (message_sid, dead_token, driver, decision) VALUES (${sid}, ${holder}, ${driver}, 'failed')`);
 }
 
 /** Claims whose message has its outcome (or is gone) are no longer needed; kept a minute for stragglers. */

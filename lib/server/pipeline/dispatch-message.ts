@@ -5,7 +5,7 @@ import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
-import { beginAttempt, claimHandOff, releaseClaim, takeOverClaim } from "./claim-hand-off";
+import { beginAttempt, claimHandOff, recordFailedRecovery, releaseClaim, takeOverClaim } from "./claim-hand-off";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage, type RouteResult } from "./route-message";
@@ -197,6 +197,7 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
       // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
       // we would not run). The driver says whether the carrier can take the SID again.
       if (!(await deps.driver.resubmitAfterCrash(carrierMessage))) {
+        await recordFailedRecovery(m.sid, claim.holder, deps.driver.name);
         await transitionMessage(m.sid, expected, toQueue ? ["queued", "sending", "failed"] : m.status === "queued" ? ["sending", "failed"] : ["failed"], {
           ...toQueue?.extras,
           errorCode: HAND_OFF_INTERRUPTED,
@@ -204,7 +205,7 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
         });
         return;
       }
-      if (!(await takeOverClaim(m.sid, claim.holder, token))) return; // another attempt took it over first
+      if (!(await takeOverClaim(m.sid, claim.holder, token, deps.driver.name))) return; // another attempt took it over first
     }
     claimed = true;
     // Lateness is measured after that read, right before the submit: the carrier sees the

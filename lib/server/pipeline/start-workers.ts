@@ -15,6 +15,7 @@ import { DELIVERY_REPORT_TASK, DISPATCH_TASK, INBOUND_TASK, STATUS_CALLBACK_TASK
 import { beat, forget, HEARTBEAT_MS, reapDeadPools, unlockOwnPool } from "./worker-heartbeat";
 import { holdLiveness } from "./worker-liveness";
 import { pruneClaims } from "./claim-hand-off";
+import { pruneIdempotencyKeys } from "@/lib/server/services/messages/prune-idempotency-keys";
 
 export interface WorkerOptions {
   connectionString: string;
@@ -188,7 +189,8 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     // Only the running pool beats: a stopped pool's row must not look alive.
     if (current?.poolId) void beat(current.poolId).catch(() => undefined);
     void reapDeadPools([...ownPools]).catch(() => undefined);
-    if (++sweeps % 5 === 0) void pruneClaims().catch(() => undefined);
+    if (++sweeps % 10 === 0) void pruneClaims().catch(() => undefined);
+    if (sweeps % 600 === 0) void pruneIdempotencyKeys().catch(() => undefined);
   }, HEARTBEAT_MS);
   timer.unref();
   return {

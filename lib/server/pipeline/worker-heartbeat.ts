@@ -3,9 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { LIVENESS_APP_PREFIX, PROCESS_ID } from "./worker-liveness";
 
-/** A pool's jobs are freed once its process has been seen without its liveness connection this long. */
-export const DEAD_AFTER_MS = 5_000;
-export const HEARTBEAT_MS = 2_000;
+/**
+ * A pool's jobs are freed once its process has been seen without its liveness connection this long: a
+ * live process reconnects within ~0.5 s of the database coming back, a killed one never does.
+ */
+export const DEAD_AFTER_MS = 3_000;
+/** The sweep's (and the running pool's beat's) period. */
+export const HEARTBEAT_MS = 1_000;
 
 /** Registers (and refreshes) a live pool of this process; only the running pool beats (docs/reliability.md). */
 export async function beat(poolId: string): Promise<void> {

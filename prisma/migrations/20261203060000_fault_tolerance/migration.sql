@@ -24,3 +24,19 @@ CREATE TABLE "message_idempotency_keys" (
 
     CONSTRAINT "message_idempotency_keys_pkey" PRIMARY KEY ("account_sid", "key")
 );
+
+-- What dispatch decided for a message found claimed by an attempt that died around its submit
+-- (the driver's resubmitAfterCrash): 'resubmitted' or 'failed'. For operators, and the fault test.
+CREATE TABLE "dispatch_recoveries" (
+    "id" BIGSERIAL NOT NULL,
+    "message_sid" TEXT NOT NULL,
+    "dead_token" TEXT NOT NULL,
+    "driver" TEXT NOT NULL,
+    "decision" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+
+    CONSTRAINT "dispatch_recoveries_pkey" PRIMARY KEY ("id")
+);
+
+-- Lookups by message (the Message Logs, the fault test).
+CREATE INDEX "dispatch_recoveries_message_sid_idx" ON "dispatch_recoveries"("message_sid");
