@@ -91,6 +91,25 @@ const tasks: TaskList = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * graphile-worker 0.17 rejects a promise nobody handles when its local queue, already released
+ * because the pool is going down, fails to hand its unstarted jobs back (the database is gone):
+ * Node would exit on it. Those jobs stay locked by the stopped pool and freeStoppedPool() frees
+ * them, so that one rejection is logged; any other unhandled rejection still ends the process.
+ */
+let rejectionGuard = false;
+function guardLocalQueueRejection(): void {
+  if (rejectionGuard) return;
+  rejectionGuard = true;
+  process.on("unhandledRejection", (reason) => {
+    if (reason instanceof Error && reason.message.startsWith("Error occurred whilst returning jobs from local queue")) {
+      console.error(`pipeline: ${reason.message} (the stopped pool's jobs are freed once its tasks settle)`);
+      return;
+    }
+    throw reason;
+  });
+}
+
 /** Retries `fn` (the database may be down) with a backoff capped at 1 s, until it succeeds or `give up` says so. */
 async function retry(fn: () => Promise<void>, giveUp: () => boolean): Promise<boolean> {
   for (let delay = 100; !giveUp(); delay = Math.min(delay * 2, 1_000)) {
@@ -117,6 +136,7 @@ async function retry(fn: () => Promise<void>, giveUp: () => boolean): Promise<bo
  */
 export async function startPipelineWorkers(opts: WorkerOptions): Promise<PipelineWorkers> {
   await migrateQueueSchema(opts.connectionString);
+  guardLocalQueueRejection();
   const liveness = holdLiveness(opts.connectionString);
   const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 256);
   let stopping = false;
