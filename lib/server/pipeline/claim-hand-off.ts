@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { coalesce } from "@/lib/server/db/coalesce";
-import { db } from "@/lib/server/db/client";
+import pg from "pg";
+import { databaseUrl, db } from "@/lib/server/db/client";
 import { LIVENESS_APP_PREFIX, PROCESS_ID } from "./worker-liveness";
 
 /**
@@ -41,7 +42,7 @@ interface ClaimItem {
  */
 async function claims(items: ClaimItem[]): Promise<Claim[]> {
   const input = items.map((c, idx) => ({ idx, ...c }));
-  const rows = await db.$queryRaw<{ idx: number; in_status: boolean; claimed: boolean; holder: string | null; holder_alive: boolean; age_ms: number }[]>(Prisma.sql`
+  const statement = Prisma.sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS t(idx int, sid text, token text, expected text[])
     ), ok AS (
@@ -57,7 +58,11 @@ async function claims(items: ClaimItem[]): Promise<Claim[]> {
                     WHERE a.application_name = ${LIVENESS_APP_PREFIX} || split_part(d.token, ':', 1)) AS holder_alive,
            COALESCE(extract(epoch FROM now() - d.claimed_at) * 1000, 0)::float8 AS age_ms
       FROM input i LEFT JOIN ok ON ok.idx = i.idx LEFT JOIN c ON c.message_sid = i.sid
-      LEFT JOIN dispatch_claims d ON d.message_sid = i.sid AND c.message_sid IS NULL`);
+      LEFT JOIN dispatch_claims d ON d.message_sid = i.sid AND c.message_sid IS NULL`;
+  const { rows } = await claimPool().query<{ idx: number; in_status: boolean; claimed: boolean; holder: string | null; holder_alive: boolean; age_ms: number }>({
+    text: statement.text,
+    values: statement.values,
+  });
   const byIdx = new Map(rows.map((r) => [Number(r.idx), r]));
   return input.map((c): Claim => {
     const r = byIdx.get(c.idx);
@@ -70,6 +75,22 @@ async function claims(items: ClaimItem[]): Promise<Claim[]> {
     const over = mine ? !running.has(holder) : !r.holder_alive || Number(r.age_ms) > ABANDONED_AFTER_MS;
     return over ? { state: "taken", holder } : { state: "busy", here: mine };
   });
+}
+
+/**
+ * The claims' own connections commit asynchronously (synchronous_commit=off): the claim is on the path
+ * from a rate slot's reservation to its hand-off, and waiting for a WAL flush there (tens to hundreds of ms
+ * on a loaded disk) made hand-offs miss their slots. A committed claim survives any crash of a worker
+ * (what it guards against); only a crash of PostgreSQL itself within wal_writer_delay (200 ms) of a
+ * claim could lose it (docs/reliability.md).
+ */
+const globalForPool = globalThis as unknown as { claimPool?: pg.Pool };
+function claimPool(): pg.Pool {
+  if (globalForPool.claimPool) return globalForPool.claimPool;
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 3, allowExitOnIdle: true, options: "-c synchronous_commit=off" });
+  pool.on("error", (err) => console.error("claim pool: idle connection failed:", err.message));
+  globalForPool.claimPool = pool;
+  return pool;
 }
 
 /** Concurrent hand-offs share the statement; one message's claims never share one (keyOf). */

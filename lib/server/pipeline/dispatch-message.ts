@@ -5,6 +5,7 @@ import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
+import { currentStatus } from "./current-status";
 import { beginAttempt, claimHandOff, recordFailedRecovery, releaseClaim, takeOverClaim } from "./claim-hand-off";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
@@ -180,34 +181,38 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
       await deps.reschedule({ sid: m.sid, slotAt: slot.at, senderSid: sender.sid }, new Date(slot.at - RESCHEDULE_LEAD_MS));
       return;
     }
+    if (!claimed) {
+      // The hand-off's guard, claimed while the slot approaches (its commit overlaps the wait, not the
+      // hand-off's lateness): only one attempt may hand a message off.
+      const claim = await claimHandOff(m.sid, token, expected);
+      if (claim.state === "moved") return;
+      // Two live attempts for one message should not happen (one live job per message); if they do, the guard
+      // holds. An attempt of this process will finish (outcome, reschedule or its own job's retry); another
+      // process's is checked again later (this job fails and is retried), in case it ends without an outcome.
+      if (claim.state === "busy") {
+        if (claim.here) return;
+        throw new HandOffBusy(`message ${m.sid}: another attempt holds its hand-off`);
+      }
+      if (claim.state === "taken") {
+        // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
+        // we would not run). The driver says whether the carrier can take the SID again.
+        if (!(await deps.driver.resubmitAfterCrash(carrierMessage))) {
+          await recordFailedRecovery(m.sid, claim.holder, deps.driver.name);
+          await transitionMessage(m.sid, expected, toQueue ? ["queued", "sending", "failed"] : m.status === "queued" ? ["sending", "failed"] : ["failed"], {
+            ...toQueue?.extras,
+            errorCode: HAND_OFF_INTERRUPTED,
+            errorMessage: "The hand-off to the carrier was interrupted; it was not repeated because this carrier could deliver it twice.",
+          });
+          return;
+        }
+        if (!(await takeOverClaim(m.sid, claim.holder, token, deps.driver.name))) return; // another attempt took it over first
+      }
+      claimed = true;
+    }
     const wait = slot.at - Date.now();
     if (wait > 0) await sleep(wait);
-    // Last look before the hand-off, and its guard: a STOP (21610) or a cancel may have landed while we
-    // waited, and only one attempt may hand a message off (the claim).
-    const claim = await claimHandOff(m.sid, token, expected);
-    if (claim.state === "moved") return;
-    // Two live attempts for one message should not happen (one live job per message); if they do, the guard holds.
-    // An attempt of this process will finish (outcome, reschedule or its own job's retry); another process's is
-    // checked again later (this job fails and is retried), in case it ends without an outcome.
-    if (claim.state === "busy") {
-      if (claim.here) return;
-      throw new HandOffBusy(`message ${m.sid}: another attempt holds its hand-off`);
-    }
-    if (claim.state === "taken") {
-      // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
-      // we would not run). The driver says whether the carrier can take the SID again.
-      if (!(await deps.driver.resubmitAfterCrash(carrierMessage))) {
-        await recordFailedRecovery(m.sid, claim.holder, deps.driver.name);
-        await transitionMessage(m.sid, expected, toQueue ? ["queued", "sending", "failed"] : m.status === "queued" ? ["sending", "failed"] : ["failed"], {
-          ...toQueue?.extras,
-          errorCode: HAND_OFF_INTERRUPTED,
-          errorMessage: "The hand-off to the carrier was interrupted; it was not repeated because this carrier could deliver it twice.",
-        });
-        return;
-      }
-      if (!(await takeOverClaim(m.sid, claim.holder, token, deps.driver.name))) return; // another attempt took it over first
-    }
-    claimed = true;
+    // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
+    if (!expected.includes((await currentStatus(m.sid)) ?? "")) return;
     // Lateness is measured after that read, right before the submit: the carrier sees the
     // hand-off at most LATE_SLOT_MS after the slot, which the slots' SAFETY_MS margin absorbs.
     if (Date.now() - slot.at <= LATE_SLOT_MS) break;

@@ -90,6 +90,8 @@ const tasks: TaskList = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long a stopped pool's running tasks may take before its jobs are freed anyway. */
+const SETTLE_LIMIT_MS = 60_000;
 
 /**
  * graphile-worker 0.17 rejects a promise nobody handles when its local queue, already released
@@ -147,7 +149,8 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
 
   /** A stopped pool's jobs go back to the queue after its running tasks settle (they may still hand off). */
   const freeStoppedPool = async (poolId: string) => {
-    await Promise.allSettled([...(inFlight.get(poolId) ?? [])]);
+    // Bounded: a task that never settles must not hold its pool's other jobs forever.
+    await Promise.race([Promise.allSettled([...(inFlight.get(poolId) ?? [])]), sleep(SETTLE_LIMIT_MS)]);
     await retry(() => unlockOwnPool(poolId), () => stopping);
     inFlight.delete(poolId);
     ownPools.delete(poolId);
@@ -189,15 +192,23 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
       throw err;
     });
     current = { runner, poolId };
+    let replaced = false;
     const stopped = (reason: unknown) => {
       if (current?.runner === runner) current = null;
-      if (stopping) return;
+      if (stopping || replaced) return;
+      replaced = true;
       replacements++;
       console.error(`pipeline: worker pool ${poolId} stopped (${reason instanceof Error ? reason.message : "exited"}); starting a new one`);
       void freeStoppedPool(poolId);
       void retry(startRunner, () => stopping);
     };
     runner.promise.then(() => stopped(null), stopped);
+    // A pool that starts shutting down by itself (e.g. "Could not completeJobs; queue is in an inconsistent
+    // state") fetches nothing more, but its promise may take long to settle, or never (its local queue cannot
+    // hand jobs back to a database that is gone): replace it at once.
+    events.on("pool:gracefulShutdown", ({ message }) => {
+      if (!stopping) stopped(new Error(message));
+    });
   };
 
   await startRunner();
