@@ -9,7 +9,7 @@ ALTER TABLE "pipeline_workers" ADD COLUMN "process_id" TEXT;
 CREATE TABLE "dispatch_claims" (
     "message_sid" TEXT NOT NULL,
     "token" TEXT NOT NULL,
-    "claimed_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+    "claimed_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "dispatch_claims_pkey" PRIMARY KEY ("message_sid")
 );
@@ -20,7 +20,7 @@ CREATE TABLE "message_idempotency_keys" (
     "account_sid" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "message_sid" TEXT NOT NULL,
-    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "message_idempotency_keys_pkey" PRIMARY KEY ("account_sid", "key")
 );
@@ -33,7 +33,7 @@ CREATE TABLE "dispatch_recoveries" (
     "dead_token" TEXT NOT NULL,
     "driver" TEXT NOT NULL,
     "decision" TEXT NOT NULL,
-    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "dispatch_recoveries_pkey" PRIMARY KEY ("id")
 );
