@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/server/errors";
-import { isDatabaseUnavailable } from "./database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
 
 /** A handler's answer before it is written: Next wraps it in a `Response`, the front server writes it to node:http. */
 export interface ApiResult {

@@ -7,7 +7,8 @@ import { db } from "@/lib/server/db/client";
 import { linkTasks } from "@/lib/server/links/link-tasks";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
-import { dispatchMessage, type DispatchDeps, type DispatchPayload } from "./dispatch-message";
+import { dispatchMessage, type DispatchDeps, type DispatchPayload, type DispatchRun } from "./dispatch-message";
+import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
 import { enqueueJob } from "./enqueue-jobs";
 import { migrateQueueSchema, queueLogger } from "./queue-schema";
 import { inboundMessageTask } from "./inbound-message-task";
@@ -69,13 +70,45 @@ function track<T>(job: Job, work: Promise<T>): Promise<T> {
   return work;
 }
 
+/** One probe for every dispatch that waits for the database to come back. */
+let databaseBack: Promise<void> | null = null;
+function untilDatabaseAnswers(): Promise<void> {
+  databaseBack ??= (async () => {
+    for (const end = Date.now() + OUTAGE_WAIT_MS; Date.now() < end; await sleep(250)) {
+      try {
+        await db.$queryRaw`SELECT 1`;
+        return;
+      } catch {
+        // still down
+      }
+    }
+  })().finally(() => (databaseBack = null));
+  return databaseBack;
+}
+
+/**
+ * A dispatch that failed because the database went away waits for it (up to OUTAGE_WAIT_MS) and runs
+ * once more, instead of failing its job: graphile-worker's retry backoff (e, e², e³ s…) would hold those
+ * messages for tens of seconds after the database is back. The re-run is a new attempt, so a hand-off the
+ * failed one may have made is handled by the crash rule (docs/reliability.md).
+ */
+async function dispatchThroughOutage(p: DispatchPayload, run: DispatchRun): Promise<void> {
+  try {
+    await dispatchMessage(p, dispatchDeps, run);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    await untilDatabaseAnswers();
+    await dispatchMessage(p, dispatchDeps, run);
+  }
+}
+
 const tasks: TaskList = {
   // A batch job (an array: the messages of one create statement) returns one promise per entry;
   // graphile-worker retries a job holding only the entries that rejected.
   [DISPATCH_TASK]: async (payload, helpers) => {
     const run = { jobId: helpers.job.id };
-    if (!Array.isArray(payload)) return track(helpers.job, dispatchLimit(() => dispatchMessage(payload as DispatchPayload, dispatchDeps, run)));
-    const entries = (payload as DispatchPayload[]).map((p) => dispatchLimit(() => dispatchMessage(p, dispatchDeps, run)));
+    if (!Array.isArray(payload)) return track(helpers.job, dispatchLimit(() => dispatchThroughOutage(payload as DispatchPayload, run)));
+    const entries = (payload as DispatchPayload[]).map((p) => dispatchLimit(() => dispatchThroughOutage(p, run)));
     void track(helpers.job, Promise.allSettled(entries));
     return entries;
   },
@@ -90,6 +123,8 @@ const tasks: TaskList = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long a dispatch that lost the database waits for it before failing its job. */
+const OUTAGE_WAIT_MS = 30_000;
 /** How long a stopped pool's running tasks may take before its jobs are freed anyway. */
 const SETTLE_LIMIT_MS = 60_000;
 
@@ -140,6 +175,8 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
   await migrateQueueSchema(opts.connectionString);
   guardLocalQueueRejection();
   const liveness = holdLiveness(opts.connectionString);
+  // Registered pools must look alive to other processes' sweeps from the start (the database is up: we migrated).
+  await liveness.connected;
   const concurrency = opts.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 256);
   let stopping = false;
   let current: { runner: Runner; poolId: string } | null = null;
@@ -216,6 +253,8 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
   // (SCRAM auth) would add tens of ms between a rate slot and the carrier submit.
   await Promise.all(Array.from({ length: 6 }, () => db.$queryRaw`SELECT 1`)).catch(() => undefined);
   let sweeps = 0;
+  // The first sweep at once: a restarted server frees its killed predecessor's jobs without waiting.
+  void reapDeadPools([...ownPools]).catch(() => undefined);
   const timer = setInterval(() => {
     // Only the running pool beats: a stopped pool's row must not look alive.
     if (current?.poolId) void beat(current.poolId).catch(() => undefined);

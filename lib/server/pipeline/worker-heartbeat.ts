@@ -3,11 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { LIVENESS_APP_PREFIX, PROCESS_ID } from "./worker-liveness";
 
+/** A pool's jobs are freed once its process has been seen without its liveness connection this long. */
+export const DEAD_AFTER_MS = 1_000;
 /**
- * A pool's jobs are freed once its process has been seen without its liveness connection this long: a
- * live process reconnects within ~0.5 s of the database coming back, a killed one never does.
+ * ...and only when the database has been up this long: a live process reconnects its liveness connection
+ * within ~0.5 s of a database restart, a killed one never does.
  */
-export const DEAD_AFTER_MS = 3_000;
+export const RECONNECT_GRACE_S = 3;
 /** The sweep's (and the running pool's beat's) period. */
 export const HEARTBEAT_MS = 1_000;
 
@@ -37,9 +39,10 @@ const firstSeenDead = new Map<string, number>();
  * live process sweeps: jobs locked by a pool of ANOTHER process that holds
  * no liveness connection (worker-liveness.ts) are unlocked with
  * graphile-worker's own force_unlock_workers(), so a `kill -9` delays its
- * messages by seconds. The pool must look dead in sweeps at least
- * DEAD_AFTER_MS apart (a live process reconnects within a second of a
- * database restart), and a pool of this process is never reaped here: its
+ * messages by a second or two. The pool must look dead in sweeps at least
+ * DEAD_AFTER_MS apart, with the database up for RECONNECT_GRACE_S (a live
+ * process reconnects within a second of a database restart), and a pool
+ * of this process is never reaped here: its
  * jobs are freed by start-workers.ts once they have settled. That is what
  * keeps one live job per message.
  */
@@ -51,7 +54,8 @@ export async function reapDeadPools(ownPools: readonly string[] = []): Promise<s
        AND (w.process_id IS NULL OR w.process_id <> ${PROCESS_ID}) AND NOT j.locked_by = ANY(${[...ownPools]}::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = ${LIVENESS_APP_PREFIX} || w.process_id)
        -- A pool not registered yet (its first beat may still be on its way) gets time to register.
-       AND (w.pool_id IS NOT NULL OR j.locked_at < now() - interval '10 seconds')`);
+       AND (w.pool_id IS NOT NULL OR j.locked_at < now() - interval '10 seconds')
+       AND pg_postmaster_start_time() < now() - make_interval(secs => ${RECONNECT_GRACE_S})`);
   const now = Date.now();
   const seen = new Set(rows.map((r) => r.locked_by));
   for (const id of [...firstSeenDead.keys()]) if (!seen.has(id)) firstSeenDead.delete(id);

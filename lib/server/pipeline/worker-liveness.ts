@@ -13,7 +13,9 @@ export const LIVENESS_APP_PREFIX = "switchyard-worker:";
  * for long (it reconnects within a second of the database coming back),
  * which a heartbeat timestamp could not tell apart (docs/reliability.md).
  */
-export function holdLiveness(connectionString: string): { stop(): Promise<void> } {
+export function holdLiveness(connectionString: string): { connected: Promise<void>; stop(): Promise<void> } {
+  let markConnected: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
   let client: pg.Client | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -28,6 +30,7 @@ export function holdLiveness(connectionString: string): { stop(): Promise<void> 
     try {
       await c.connect();
       client = c;
+      markConnected();
       if (stopped) await c.end().catch(() => undefined);
     } catch {
       await c.end().catch(() => undefined);
@@ -44,6 +47,7 @@ export function holdLiveness(connectionString: string): { stop(): Promise<void> 
   };
   void connect();
   return {
+    connected,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
