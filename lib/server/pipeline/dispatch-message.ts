@@ -165,25 +165,9 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
   let claimed = false;
   let usePayloadSlot = payload.slotAt !== undefined && payload.senderSid === sender.sid;
   for (;;) {
-    const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
-      ? { at: payload.slotAt as number, waitMs: (payload.slotAt as number) - Date.now() }
-      : await reserveSlot(sender.sid, micros);
-    usePayloadSlot = false;
-    if (m.status !== "sending" && slot.at > expiresAt) return fail(m.sid, [m.status], 30036);
-    if (slot.waitMs > MAX_SLEEP_MS) {
-      if (claimed) await releaseClaim(m.sid, token); // no hand-off now: the rescheduled job claims it afresh
-      if (toQueue) {
-        // Waits in the queue for its slot: queued now, sending when the rescheduled job runs.
-        const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", toQueue.extras);
-        if (!queued) return; // canceled meanwhile
-        await afterQueued(queued, toQueue.routed);
-      }
-      await deps.reschedule({ sid: m.sid, slotAt: slot.at, senderSid: sender.sid }, new Date(slot.at - RESCHEDULE_LEAD_MS));
-      return;
-    }
     if (!claimed) {
-      // The hand-off's guard, claimed while the slot approaches (its commit overlaps the wait, not the
-      // hand-off's lateness): only one attempt may hand a message off.
+      // The hand-off's guard, claimed before the slot is reserved (its commit must not make the hand-off
+      // late for its slot): only one attempt may hand a message off.
       const claim = await claimHandOff(m.sid, token, expected);
       if (claim.state === "moved") return;
       // Two live attempts for one message should not happen (one live job per message); if they do, the guard
@@ -209,6 +193,22 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
       }
       claimed = true;
     }
+    const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
+      ? { at: payload.slotAt as number, waitMs: (payload.slotAt as number) - Date.now() }
+      : await reserveSlot(sender.sid, micros);
+    usePayloadSlot = false;
+    if (m.status !== "sending" && slot.at > expiresAt) return fail(m.sid, [m.status], 30036);
+    if (slot.waitMs > MAX_SLEEP_MS) {
+      if (claimed) await releaseClaim(m.sid, token); // no hand-off now: the rescheduled job claims it afresh
+      if (toQueue) {
+        // Waits in the queue for its slot: queued now, sending when the rescheduled job runs.
+        const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", toQueue.extras);
+        if (!queued) return; // canceled meanwhile
+        await afterQueued(queued, toQueue.routed);
+      }
+      await deps.reschedule({ sid: m.sid, slotAt: slot.at, senderSid: sender.sid }, new Date(slot.at - RESCHEDULE_LEAD_MS));
+      return;
+    }
     const wait = slot.at - Date.now();
     if (wait > 0) await sleep(wait);
     // Last look before the hand-off: a STOP (21610) or a cancel may have landed while we waited.
@@ -224,8 +224,8 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
 
   // Everything the attempt did is written after the hand-off, in ONE conditional row update:
   // queued (at routing time), sending (at the hand-off), sent and a report due now, or failed.
-  // A worker killed before it re-submits the same SID, which the carrier de-duplicates
-  // (driver.ts); one update instead of two per message is what lets the pipeline keep up.
+  // A worker killed before it leaves its claim, and the next attempt applies the driver's crash
+  // rule (resubmitAfterCrash); one update instead of two per message is what lets the pipeline keep up.
   const passed = toQueue ? ["queued", "sending"] : m.status === "queued" ? ["sending"] : [];
   const passedAt = toQueue ? [routedAt, handOffAt] : m.status === "queued" ? [handOffAt] : [];
   const step = async (after: string[], extras: TransitionExtras = {}) => {
