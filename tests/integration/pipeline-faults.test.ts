@@ -50,7 +50,10 @@ describe("at most one hand-off per message", () => {
   it("two attempts at once: one claims the hand-off, the other leaves it", async () => {
     const { send } = await setup();
     const m = await send(1);
-    await Promise.all([dispatchMessage({ sid: m.sid }, deps()), dispatchMessage({ sid: m.sid }, deps())]);
+    const outcomes = await Promise.allSettled([dispatchMessage({ sid: m.sid }, deps()), dispatchMessage({ sid: m.sid }, deps())]);
+    // The loser's job fails (HandOffBusy) and is retried later, when the message is final.
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: expect.any(HandOffBusy) });
     expect(await submits(m.sid)).toBe(1);
     expect(await statusesOf(m.sid)).toEqual(["accepted", "queued", "sending", "sent", "delivered"]);
   });

@@ -1,4 +1,6 @@
 import { db } from "@/lib/server/db/client";
+import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
+import { waitForDatabase } from "@/lib/server/db/wait-for-database";
 import { postWebhook } from "@/lib/server/webhooks/post-webhook";
 import type { WebhookParams } from "@/lib/server/webhooks/signature";
 import { recordCallbackAttempt } from "./record-callback-attempt";
@@ -35,6 +37,11 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
   if (m.serviceSid) params.MessagingServiceSid = m.serviceSid;
   if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
   const res = await postWebhook(cb.url, params, m.account.authToken);
-  await recordCallbackAttempt({ id, res });
+  // The receiver has answered: losing this write to a database outage would post the callback again
+  // (the job's retry), so it waits for the database instead (docs/reliability.md "Status callbacks").
+  await recordCallbackAttempt({ id, res }).catch(async (err: unknown) => {
+    if (!isDatabaseUnavailable(err) || !(await waitForDatabase())) throw err;
+    await recordCallbackAttempt({ id, res });
+  });
   if (!res.ok) throw new CallbackFailed(`status callback ${id} to ${cb.url} failed: ${res.status ?? res.snippet}`);
 }

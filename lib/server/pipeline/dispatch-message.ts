@@ -171,12 +171,9 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
       const claim = await claimHandOff(m.sid, token, expected);
       if (claim.state === "moved") return;
       // Two live attempts for one message should not happen (one live job per message); if they do, the guard
-      // holds. An attempt of this process will finish (outcome, reschedule or its own job's retry); another
-      // process's is checked again later (this job fails and is retried), in case it ends without an outcome.
-      if (claim.state === "busy") {
-        if (claim.here) return;
-        throw new HandOffBusy(`message ${m.sid}: another attempt holds its hand-off`);
-      }
+      // holds, and this job fails to be retried later: the holder may still end without an outcome (its own job
+      // already failed by a pool shutting down), and the message must not be left without a job.
+      if (claim.state === "busy") throw new HandOffBusy(`message ${m.sid}: another attempt holds its hand-off`);
       if (claim.state === "taken") {
         // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
         // we would not run). The driver says whether the carrier can take the SID again.

@@ -9,6 +9,7 @@ import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload, type DispatchRun } from "./dispatch-message";
 import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
+import { waitForDatabase } from "@/lib/server/db/wait-for-database";
 import { enqueueJob } from "./enqueue-jobs";
 import { migrateQueueSchema, queueLogger } from "./queue-schema";
 import { inboundMessageTask } from "./inbound-message-task";
@@ -70,24 +71,8 @@ function track<T>(job: Job, work: Promise<T>): Promise<T> {
   return work;
 }
 
-/** One probe for every dispatch that waits for the database to come back. */
-let databaseBack: Promise<void> | null = null;
-function untilDatabaseAnswers(): Promise<void> {
-  databaseBack ??= (async () => {
-    for (const end = Date.now() + OUTAGE_WAIT_MS; Date.now() < end; await sleep(250)) {
-      try {
-        await db.$queryRaw`SELECT 1`;
-        return;
-      } catch {
-        // still down
-      }
-    }
-  })().finally(() => (databaseBack = null));
-  return databaseBack;
-}
-
 /**
- * A dispatch that failed because the database went away waits for it (up to OUTAGE_WAIT_MS) and runs
+ * A dispatch that failed because the database went away waits for it (up to 30 s) and runs
  * once more, instead of failing its job: graphile-worker's retry backoff (e, e², e³ s…) would hold those
  * messages for tens of seconds after the database is back. The re-run is a new attempt, so a hand-off the
  * failed one may have made is handled by the crash rule (docs/reliability.md).
@@ -97,7 +82,7 @@ async function dispatchThroughOutage(p: DispatchPayload, run: DispatchRun): Prom
     await dispatchMessage(p, dispatchDeps, run);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    await untilDatabaseAnswers();
+    if (!(await waitForDatabase())) throw err;
     await dispatchMessage(p, dispatchDeps, run);
   }
 }
@@ -123,8 +108,6 @@ const tasks: TaskList = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** How long a dispatch that lost the database waits for it before failing its job. */
-const OUTAGE_WAIT_MS = 30_000;
 /** How long a stopped pool's running tasks may take before its jobs are freed anyway. */
 const SETTLE_LIMIT_MS = 60_000;
 
