@@ -100,14 +100,41 @@ export function claimHandOff(sid: string, token: string, expected: readonly stri
   return batched({ sid, token, expected: [...expected] });
 }
 
+interface TakeOver {
+  sid: string;
+  holder: string;
+  token: string;
+  driver: string;
+}
+
+/**
+ * After a kill, every message the dead process had claimed is taken over at once (hundreds): one
+ * statement per batch, on the claims' connections, not one round trip and commit each.
+ */
+async function takeOvers(items: TakeOver[]): Promise<boolean[]> {
+  const { rows } = await claimPool().query<{ sid: string }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(sid text, holder text, token text, driver text)
+     ), t AS (
+       UPDATE dispatch_claims d SET token = i.token, claimed_at = now()
+         FROM input i WHERE d.message_sid = i.sid AND d.token = i.holder
+       RETURNING d.message_sid, i.holder, i.driver
+     ), r AS (
+       INSERT INTO dispatch_recoveries (message_sid, dead_token, driver, decision)
+       SELECT message_sid, holder, driver, 'resubmitted' FROM t
+     )
+     SELECT message_sid AS sid FROM t`,
+    [JSON.stringify(items)],
+  );
+  const won = new Set(rows.map((r) => r.sid));
+  return items.map((i) => won.has(i.sid));
+}
+
+const batchedTakeOver = coalesce<TakeOver, boolean>({ maxBatch: 200, maxInFlight: 2, run: takeOvers, keyOf: (t) => t.sid });
+
 /** Takes over a dead attempt's claim to hand the SID off again (recorded); false when another attempt took it over first. */
-export async function takeOverClaim(sid: string, holder: string, token: string, driver: string): Promise<boolean> {
-  const n = await db.$executeRaw(Prisma.sql`
-    WITH t AS (
-      UPDATE dispatch_claims SET token = ${token}, claimed_at = now() WHERE message_sid = ${sid} AND token = ${holder} RETURNING message_sid
-    )
-    INSERT INTO dispatch_recoveries (message_sid, dead_token, driver, decision) SELECT message_sid, ${holder}, ${driver}, 'resubmitted' FROM t`);
-  return n === 1;
+export function takeOverClaim(sid: string, holder: string, token: string, driver: string): Promise<boolean> {
+  return batchedTakeOver({ sid, holder, token, driver });
 }
 
 /** Records that a dead attempt's message is failed instead (the driver cannot take the SID twice). */
@@ -123,7 +150,21 @@ export async function pruneClaims(): Promise<void> {
        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.sid = c.message_sid AND m.status IN ('accepted', 'scheduled', 'queued', 'sending'))`);
 }
 
-/** Gives a claim back when the attempt goes back to the queue without a hand-off (its slot moved far). */
-export async function releaseClaim(sid: string, token: string): Promise<void> {
-  await db.$executeRaw(Prisma.sql`DELETE FROM dispatch_claims WHERE message_sid = ${sid} AND token = ${token}`);
+/** Gives claims back when their attempts go back to the queue without a hand-off (their slots moved far): one statement per batch. */
+const batchedRelease = coalesce<{ sid: string; token: string }, void>({
+  maxBatch: 200,
+  maxInFlight: 2,
+  keyOf: (r) => r.sid,
+  run: async (items) => {
+    await claimPool().query(
+      `DELETE FROM dispatch_claims d USING jsonb_to_recordset($1::jsonb) AS t(sid text, token text)
+        WHERE d.message_sid = t.sid AND d.token = t.token`,
+      [JSON.stringify(items)],
+    );
+    return items.map(() => undefined);
+  },
+});
+
+export function releaseClaim(sid: string, token: string): Promise<void> {
+  return batchedRelease({ sid, token });
 }
