@@ -57,4 +57,14 @@ export interface CarrierDriver {
    */
   prepare?(message: CarrierMessage): Promise<void>;
   submit(message: CarrierMessage): Promise<SubmitResult>;
+  /**
+   * The crash-recovery rule (docs/reliability.md): a dispatch found this
+   * message claimed for hand-off by an attempt that died without writing the
+   * carrier's answer, so the carrier may or may not have it. true: handing
+   * the same SID off again is safe (the carrier de-duplicates by SID: the
+   * simulator, an HTTP upstream taking the SID as its idempotency key);
+   * false: a resubmission could reach the handset twice (SMPP), and the
+   * message is failed with 30008 instead.
+   */
+  resubmitAfterCrash(message: CarrierMessage): Promise<boolean>;
 }

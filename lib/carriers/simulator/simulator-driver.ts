@@ -58,4 +58,9 @@ export const simulatorDriver: CarrierDriver = {
     if (rule.outcome === "delivered") return { accepted: true, report: { status: "delivered", afterMs } };
     return { accepted: true, report: { status: rule.outcome, errorCode: rule.errorCode ?? 30008, afterMs } };
   },
+
+  // sim_deliveries is keyed by SID: a second hand-off is counted (submit_count), never delivered twice.
+  async resubmitAfterCrash() {
+    return true;
+  },
 };

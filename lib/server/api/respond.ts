@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/server/errors";
 import { requestContext, requestIdFrom } from "@/lib/server/observability/request-context";
 import { errFields, log } from "@/lib/server/observability/logger";
+import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
 
 /** A handler's answer before it is written: Next wraps it in a `Response`, the front server writes it to node:http. */
 export interface ApiResult {
@@ -21,12 +22,27 @@ export function toResponse(result: ApiResult): Response {
   return new Response(JSON.stringify(result.body), { status: result.status, headers: { "content-type": JSON_TYPE, ...result.headers } });
 }
 
+/** How long a client is asked to wait while the database is unreachable (it restarts in seconds). */
+const RETRY_AFTER_S = "1";
+let lastOutageLog = 0;
+
 /**
  * How the API answers a thrown error: an AppError is Twilio's classic error
- * body (twilio-node's RestException reads exactly these keys); anything else
- * is logged and answered with a generic 500, so no internals leak out.
+ * body (twilio-node's RestException reads exactly these keys); a database
+ * that cannot be reached is Twilio's 20503 with Retry-After (the request may
+ * be retried; docs/reliability.md); anything else is logged and answered
+ * with a generic 500, so no internals leak out.
  */
 export function errorResult(err: unknown): ApiResult {
+  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) {
+    // One line per second at most: every request fails the same way during an outage.
+    if (Date.now() - lastOutageLog > 1_000) {
+      lastOutageLog = Date.now();
+      console.error("API: database unavailable:", err instanceof Error ? err.message : err);
+    }
+    const result = errorResult(new AppError(20503, "Service Unavailable: the database is not reachable, retry later", 503));
+    return { ...result, headers: { ...result.headers, "retry-after": RETRY_AFTER_S } };
+  }
   if (!(err instanceof AppError)) {
     log.error(errFields(err), "API error");
     return errorResult(new AppError(20500, "Internal Server Error", 500));

@@ -1,7 +1,10 @@
 import { db } from "@/lib/server/db/client";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
+import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
+import { waitForDatabase } from "@/lib/server/db/wait-for-database";
 import { postWebhook } from "@/lib/server/webhooks/post-webhook";
 import type { WebhookParams } from "@/lib/server/webhooks/signature";
+import { recordCallbackAttempt } from "./record-callback-attempt";
 
 /** Thrown so the queue retries with its exponential backoff; the attempt is already recorded. */
 export class CallbackFailed extends Error {}
@@ -11,6 +14,9 @@ export class CallbackFailed extends Error {}
  * attempt is recorded on the row; a non-2xx answer or a network error throws
  * so graphile-worker retries it (backoff exp(attempt) s, 12 attempts).
  * A row already delivered is not sent again (a retried job after a crash).
+ * One job per row and one live job at a time (docs/reliability.md): a
+ * repeat can only follow a crash between the POST and its bookkeeping,
+ * and carries the same I-Twilio-Idempotency-Token (`<sid>:<status>`).
  */
 export async function deliverStatusCallback(id: bigint): Promise<void> {
   const cb = await db.statusCallback.findUnique({
@@ -33,16 +39,11 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
   if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
   const res = await postWebhook(cb.url, params, m.account.authToken);
   observeWebhook("status_callback", res.status);
-  await db.statusCallback.update({
-    where: { id },
-    data: {
-      attempts: { increment: 1 },
-      responseStatus: res.status,
-      responseBody: res.ok ? res.snippet : null,
-      lastError: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status}: ${res.snippet}`,
-      lastAttemptAt: new Date(),
-      deliveredAt: res.ok ? new Date() : null,
-    },
+  // The receiver has answered: losing this write to a database outage would post the callback again
+  // (the job's retry), so it waits for the database instead (docs/reliability.md "Status callbacks").
+  await recordCallbackAttempt({ id, res }).catch(async (err: unknown) => {
+    if (!isDatabaseUnavailable(err) || !(await waitForDatabase())) throw err;
+    await recordCallbackAttempt({ id, res });
   });
   if (!res.ok) throw new CallbackFailed(`status callback ${id} to ${cb.url} failed: ${res.status ?? res.snippet}`);
 }

@@ -6,6 +6,7 @@ import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
 import { loadPool, loadSender, type PoolSender } from "./pool-cache";
 import { currentStatus } from "./current-status";
+import { beginAttempt, claimHandOff, recordFailedRecovery, releaseClaim, takeOverClaim } from "./claim-hand-off";
 import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage, type RouteResult } from "./route-message";
@@ -20,6 +21,11 @@ export interface DispatchPayload {
   senderSid?: string;
 }
 
+/** The queue job running this attempt: a message has one live dispatch job (docs/reliability.md). */
+export interface DispatchRun {
+  jobId: string;
+}
+
 export interface DispatchDeps {
   driver: CarrierDriver;
   /** Re-run this dispatch at `runAt` (durably: a new job with the same key). */
@@ -32,6 +38,11 @@ export const MAX_SLEEP_MS = 1_500;
 export const RESCHEDULE_LEAD_MS = 600;
 /** A reserved slot missed by more than this is reclaimed (if still last) or replaced: late sends would bunch up. */
 export const LATE_SLOT_MS = 20;
+/** The carrier's answer is unknown: the hand-off was interrupted and the driver cannot take the SID twice. */
+export const HAND_OFF_INTERRUPTED = 30008;
+
+/** Another process's attempt may still hand this message off: the job fails and is retried later. */
+export class HandOffBusy extends Error {}
 
 type Routed = Extract<RouteResult, { ok: true }>;
 
@@ -62,16 +73,32 @@ async function fail(sid: string, from: readonly string[], code: number, message?
 
 /**
  * One dispatch attempt for one message. Safe to run again at any point (a
- * worker may die anywhere): every status change is a conditional UPDATE, and
- * the statuses of a hand-off (queued, sending, sent and a report due now)
- * are written after it in one statement, so an attempt that died before
- * that write runs again and re-submits the same SID, which the carrier
- * de-duplicates (driver.ts). A message that must wait more than
- * MAX_SLEEP_MS for its slot is written `queued` and rescheduled.
+ * worker may die anywhere): every status change is a conditional UPDATE;
+ * right before the submit the attempt claims the hand-off (claim-hand-off.ts),
+ * which only one attempt passes; the statuses of a hand-off (queued,
+ * sending, sent and a report due now) are written after it in one
+ * statement. An attempt that finds a claim whose attempt is over without an
+ * outcome applies the driver's crash rule (resubmitAfterCrash: hand the same
+ * SID off again, or fail 30008; docs/reliability.md). A message that must
+ * wait more than MAX_SLEEP_MS for its slot is written `queued` and
+ * rescheduled to a job of its own, which then owns it.
  */
-export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps): Promise<void> {
+export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDeps, run?: DispatchRun): Promise<void> {
+  const attempt = beginAttempt();
+  try {
+    await dispatchAttempt(payload, deps, attempt.token, run);
+  } finally {
+    attempt.end();
+  }
+}
+
+async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, token: string, run?: DispatchRun): Promise<void> {
   const ctx = await loadDispatchContext(payload.sid);
   if (!ctx) return; // deleted
+  // One live job per message: once a message has its own keyed job (SendAt, or rescheduled to its rate slot),
+  // that job owns it, and any other job (the create's batch job or an earlier keyed one, re-run after a crash)
+  // leaves it alone. Without a queue job (a direct call) the caller owns it.
+  if (run && ctx.keyedJobId !== null && ctx.keyedJobId !== run.jobId) return;
   const m = ctx.message;
   const recipient = parseRecipient(m.to);
   if (!recipient) return;
@@ -143,14 +170,41 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
   const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
   // The statuses this attempt expects the message in until its hand-off is written (a cancel or STOP changes it).
   const expected = toQueue ? ["accepted", "scheduled"] : [m.status];
+  let claimed = false;
   let usePayloadSlot = payload.slotAt !== undefined && payload.senderSid === sender.sid;
   for (;;) {
+    if (!claimed) {
+      // The hand-off's guard, claimed before the slot is reserved (its commit must not make the hand-off
+      // late for its slot): only one attempt may hand a message off.
+      const claim = await claimHandOff(m.sid, token, expected);
+      if (claim.state === "moved") return;
+      // Two live attempts for one message should not happen (one live job per message); if they do, the guard
+      // holds, and this job fails to be retried later: the holder may still end without an outcome (its own job
+      // already failed by a pool shutting down), and the message must not be left without a job.
+      if (claim.state === "busy") throw new HandOffBusy(`message ${m.sid}: another attempt holds its hand-off`);
+      if (claim.state === "taken") {
+        // An earlier attempt claimed it and wrote no answer: it died around its submit (its job is not live, or
+        // we would not run). The driver says whether the carrier can take the SID again.
+        if (!(await deps.driver.resubmitAfterCrash(carrierMessage))) {
+          await recordFailedRecovery(m.sid, claim.holder, deps.driver.name);
+          await transitionMessage(m.sid, expected, toQueue ? ["queued", "sending", "failed"] : m.status === "queued" ? ["sending", "failed"] : ["failed"], {
+            ...toQueue?.extras,
+            errorCode: HAND_OFF_INTERRUPTED,
+            errorMessage: "The hand-off to the carrier was interrupted; it was not repeated because this carrier could deliver it twice.",
+          });
+          return;
+        }
+        if (!(await takeOverClaim(m.sid, claim.holder, token, deps.driver.name))) return; // another attempt took it over first
+      }
+      claimed = true;
+    }
     const slot = usePayloadSlot && Date.now() <= (payload.slotAt as number) + LATE_SLOT_MS
       ? { at: payload.slotAt as number, waitMs: (payload.slotAt as number) - Date.now() }
       : await reserveSlot(sender.sid, micros);
     usePayloadSlot = false;
     if (m.status !== "sending" && slot.at > expiresAt) return fail(m.sid, [m.status], 30036);
     if (slot.waitMs > MAX_SLEEP_MS) {
+      if (claimed) await releaseClaim(m.sid, token); // no hand-off now: the rescheduled job claims it afresh
       if (toQueue) {
         // Waits in the queue for its slot: queued now, sending when the rescheduled job runs.
         const queued = await transitionMessage(m.sid, ["accepted", "scheduled"], "queued", toQueue.extras);
@@ -175,8 +229,8 @@ export async function dispatchMessage(payload: DispatchPayload, deps: DispatchDe
 
   // Everything the attempt did is written after the hand-off, in ONE conditional row update:
   // queued (at routing time), sending (at the hand-off), sent and a report due now, or failed.
-  // A worker killed before it re-submits the same SID, which the carrier de-duplicates
-  // (driver.ts); one update instead of two per message is what lets the pipeline keep up.
+  // A worker killed before it leaves its claim, and the next attempt applies the driver's crash
+  // rule (resubmitAfterCrash); one update instead of two per message is what lets the pipeline keep up.
   const passed = toQueue ? ["queued", "sending"] : m.status === "queued" ? ["sending"] : [];
   const passedAt = toQueue ? [routedAt, handOffAt] : m.status === "queued" ? [handOffAt] : [];
   // The carrier decision (docs/carriers.md) joins the routing trace; the carrier is stored on the message.

@@ -12,9 +12,11 @@ export interface DispatchContext {
   /** Sticky mapping sender for this recipient, when one exists. */
   stickySenderSid: string | null;
   optedOut: boolean;
+  /** The message's own dispatch job (job key = its SID), when it has one: that job owns the message. */
+  keyedJobId: string | null;
 }
 
-type ContextRow = Message & { idx: number; sticky: boolean | null; smart: boolean; acg: boolean | null; mmsc: boolean | null; sticky_sid: string | null; opted_out: boolean };
+type ContextRow = Message & { idx: number; sticky: boolean | null; smart: boolean; acg: boolean | null; mmsc: boolean | null; sticky_sid: string | null; opted_out: boolean; keyed_job: string | null };
 
 /**
  * Everything dispatch reads about messages in one round trip: each row, its
@@ -28,6 +30,7 @@ async function loadContexts(sids: string[]): Promise<(DispatchContext | null)[]>
     SELECT ${messageColumns("m")}, (array_position(${sids}::text[], m.sid) - 1)::int AS idx,
            s.sticky_sender AS sticky, COALESCE(s.smart_encoding, false) AS smart,
            s.area_code_geomatch AS acg, s.mms_converter AS mmsc,
+           (SELECT j.id::text FROM graphile_worker._private_jobs j WHERE j.key = m.sid) AS keyed_job,
            (SELECT sm.sender_sid FROM sticky_mappings sm
              WHERE sm.service_sid = m.service_sid
                AND sm.channel = CASE WHEN m."to" LIKE 'whatsapp:%' THEN 'whatsapp' ELSE 'sms' END
@@ -44,11 +47,11 @@ async function loadContexts(sids: string[]): Promise<(DispatchContext | null)[]>
      WHERE m.sid = ANY(${sids}::text[])`);
   const out: (DispatchContext | null)[] = sids.map(() => null);
   for (const row of rows) {
-    const { idx, sticky, smart, acg, mmsc, sticky_sid, opted_out, ...message } = row;
+    const { idx, sticky, smart, acg, mmsc, sticky_sid, opted_out, keyed_job, ...message } = row;
     const settings: ServiceSettings = message.serviceSid
       ? { ...DEFAULT_SERVICE_SETTINGS, stickySender: Boolean(sticky), areaCodeGeomatch: Boolean(acg), smartEncoding: smart, mmsConverter: Boolean(mmsc) }
       : { ...DEFAULT_SERVICE_SETTINGS };
-    out[Number(idx)] = { message, settings, smartEncoding: smart, stickySenderSid: sticky ? sticky_sid : null, optedOut: opted_out };
+    out[Number(idx)] = { message, settings, smartEncoding: smart, stickySenderSid: sticky ? sticky_sid : null, optedOut: opted_out, keyedJobId: keyed_job };
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { newSid } from "@/lib/server/ids";
 import { checkMessage, insertMessage, type InsertOutcome, type NewMessageRow } from "./insert-message-batch";
 import type { Message } from "./message-columns";
 import { messageError } from "./message-errors";
+import { getMessage } from "./message-queries";
 import { shortenMessageLinks } from "@/lib/server/services/links/shorten-message-links";
 import { createMessageSchema, type CreateMessageInput } from "./message-input";
 import { looksLikeSenderAddress, parseRecipient } from "./parse-recipient";
@@ -38,7 +39,8 @@ export async function createMessage(
   accountSid: string,
   raw: CreateMessageInput | Record<string, unknown>,
   // allowOptedOut: only for a keyword's own reply (the STOP confirmation must reach the number that just opted out).
-  opts: { tx?: Tx; now?: Date; allowOptedOut?: boolean } = {},
+  // idempotencyKey: a retried create with the same key answers the message the first one stored (docs/reliability.md).
+  opts: { tx?: Tx; now?: Date; allowOptedOut?: boolean; idempotencyKey?: string } = {},
 ): Promise<Message> {
   const input = createMessageSchema.parse(raw);
   const now = opts.now ?? new Date();
@@ -110,6 +112,7 @@ export async function createMessage(
       fallback_from: fallbackFrom,
       created_at: now.toISOString(),
       allow_opted_out: Boolean(opts.allowOptedOut),
+      idempotency_key: opts.idempotencyKey ?? null,
     };
   };
 
@@ -117,13 +120,16 @@ export async function createMessage(
   if (input.shortenUrls) {
     // ShortenUrls (issue #7): a create that will be refused must not count against the link rate limit or
     // store links, so the database's checks run first; the body's length is checked once it is shortened.
-    refuse(await checkMessage({ ...row(body), too_long: false }, opts.tx), serviceSid);
+    const checked = await checkMessage({ ...row(body), too_long: false }, opts.tx);
+    if (checked.existingSid) return getMessage(accountSid, checked.existingSid, opts.tx);
+    refuse(checked, serviceSid);
     text = await shortenMessageLinks({ accountSid, serviceSid, messageSid: sid, recipient: recipient.address, body, now, tx: opts.tx });
   }
   const final = row(text);
   // One statement checks what needs the database and inserts; without a caller's transaction it joins the
   // next group commit (insert-message-batch.ts).
   const outcome = await insertMessage(final, opts.tx);
+  if (outcome.existingSid) return getMessage(accountSid, outcome.existingSid, opts.tx);
   refuse(outcome, serviceSid);
   const useSmart = outcome.useSmart;
   return {

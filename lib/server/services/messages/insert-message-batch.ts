@@ -35,6 +35,8 @@ export interface NewMessageRow {
   created_at: string;
   /** Only a keyword's own reply may reach a number that just opted out. */
   allow_opted_out: boolean;
+  /** The create's idempotency key (I-Twilio-Idempotency-Token / Idempotency-Key), if any. */
+  idempotency_key: string | null;
 }
 
 /** Per row: the Twilio error that refused it (nothing written), or what the database chose. */
@@ -43,6 +45,8 @@ export interface InsertOutcome {
   senderSid: string | null;
   validityPeriod: number;
   useSmart: boolean;
+  /** An earlier create with the same idempotency key stored this message; nothing was written. */
+  existingSid: string | null;
 }
 
 interface OutcomeRow {
@@ -51,6 +55,7 @@ interface OutcomeRow {
   sender_sid: string | null;
   validity_period: number;
   use_smart: boolean;
+  existing_sid: string | null;
 }
 
 /**
@@ -68,7 +73,7 @@ function checkedRows(rows: NewMessageRow[]): Prisma.Sql {
         sid text, account_sid text, service_sid text, "from" text, "to" text, body text, media_urls text[],
         status text, smart_encoded bool, segments_plain int, encoding_plain text, segments_smart int,
         encoding_smart text, too_long bool, status_callback text, validity int, send_at timestamp,
-        fallback_from text, created_at timestamp, allow_opted_out bool)
+        fallback_from text, created_at timestamp, allow_opted_out bool, idempotency_key text)
     ), ctx AS (
       SELECT i.*, svc.sid AS svc_sid, svc.smart_encoding AS svc_smart, svc.validity_period AS svc_validity,
              snd.sid AS snd_sid, snd.service_sid AS snd_service
@@ -90,7 +95,9 @@ function checkedRows(rows: NewMessageRow[]): Prisma.Sql {
                   WHEN too_long THEN 21617
              END AS error,
              (smart_encoded OR COALESCE(svc_smart, false)) AS use_smart,
-             COALESCE(validity, svc_validity, 36000) AS validity_period
+             COALESCE(validity, svc_validity, 36000) AS validity_period,
+             (SELECT k.message_sid FROM message_idempotency_keys k
+               WHERE k.account_sid = ctx.account_sid AND k.key = ctx.idempotency_key) AS existing_sid
         FROM ctx
     )`;
 }
@@ -100,7 +107,7 @@ function outcomes(rows: NewMessageRow[], out: OutcomeRow[]): InsertOutcome[] {
   return rows.map((row) => {
     const r = bySid.get(row.sid);
     if (!r) throw new Error(`message ${row.sid} was not checked`);
-    return { error: r.error as InsertOutcome["error"], senderSid: r.sender_sid, validityPeriod: r.validity_period, useSmart: r.use_smart };
+    return { error: r.error as InsertOutcome["error"], senderSid: r.sender_sid, validityPeriod: r.validity_period, useSmart: r.use_smart, existingSid: r.existing_sid ?? null };
   });
 }
 
@@ -121,8 +128,13 @@ function insertStatement(rows: NewMessageRow[]): Prisma.Sql {
              CASE WHEN use_smart THEN segments_smart ELSE segments_plain END,
              CASE WHEN use_smart THEN encoding_smart ELSE encoding_plain END,
              smart_encoded, status_callback, validity_period, send_at, snd_sid, fallback_from, created_at, created_at
-        FROM checked WHERE error IS NULL
+        FROM checked WHERE error IS NULL AND existing_sid IS NULL
       RETURNING sid, account_sid, status, send_at, created_at
+    ), k AS (
+      -- The key commits with the message: a retried create finds it (a concurrent twin fails on the primary key
+      -- and is retried alone by the group commit, then finds it too).
+      INSERT INTO message_idempotency_keys (account_sid, key, message_sid)
+      SELECT c.account_sid, c.idempotency_key, m.sid FROM m JOIN checked c ON c.sid = m.sid WHERE c.idempotency_key IS NOT NULL
     ), e AS (
       INSERT INTO message_events (message_sid, account_sid, status, created_at)
       SELECT sid, account_sid, status, created_at FROM m
@@ -139,7 +151,7 @@ function insertStatement(rows: NewMessageRow[]): Prisma.Sql {
       SELECT graphile_worker.add_jobs(array_agg(ROW(${DISPATCH_TASK}, payload, NULL, run_at, 25, key, NULL, NULL)::graphile_worker.job_spec))
         FROM specs
     )
-    SELECT sid, error, snd_sid AS sender_sid, validity_period, use_smart, (SELECT count(*) FROM j) AS jobs FROM checked`;
+    SELECT sid, error, snd_sid AS sender_sid, validity_period, use_smart, existing_sid, (SELECT count(*) FROM j) AS jobs FROM checked`;
 }
 
 async function insertRows(rows: NewMessageRow[], tx: Tx): Promise<InsertOutcome[]> {
@@ -169,6 +181,8 @@ const insertBatched = coalesce<NewMessageRow, InsertOutcome>({
   // flight (bigger batches: less Postgres CPU per message; docs/performance.md "Send pipeline").
   maxInFlight: 1,
   run: insertRowsPrepared,
+  // Two creates with one idempotency key never share a statement: the second sees the first's row.
+  keyOf: (r) => (r.idempotency_key === null ? r.sid : `key:${r.account_sid}:${r.idempotency_key}`),
 });
 
 /** Inserts one create: inside the caller's transaction when given one, else in the next group commit. */
@@ -180,6 +194,6 @@ export function insertMessage(row: NewMessageRow, tx?: Tx): Promise<InsertOutcom
 export async function checkMessage(row: NewMessageRow, tx: Tx = db): Promise<InsertOutcome> {
   const out = await tx.$queryRaw<OutcomeRow[]>(Prisma.sql`
     ${checkedRows([row])}
-    SELECT sid, error, snd_sid AS sender_sid, validity_period, use_smart FROM checked`);
+    SELECT sid, error, snd_sid AS sender_sid, validity_period, use_smart, existing_sid FROM checked`);
   return outcomes([row], out)[0] as InsertOutcome;
 }
