@@ -15,7 +15,7 @@ export interface Recorded {
  * HTTP client is wrapped only to record each response and validate it
  * against Twilio's description (tests/conformance/validate-response.ts).
  */
-export function conformanceClient(server: ApiServer, username: string, password: string, recorded: Recorded[]) {
+export function conformanceClient(server: ApiServer, username: string, password: string, recorded: Recorded[], accountSid?: string) {
   const http = new twilio.RequestClient();
   const request = http.request.bind(http);
   http.request = (async (opts: Parameters<typeof request>[0]) => {
@@ -33,7 +33,7 @@ export function conformanceClient(server: ApiServer, username: string, password:
     recorded.push({ method: opts.method.toUpperCase(), uri: opts.uri, status: res.statusCode, body, errors });
     return res;
   }) as typeof http.request;
-  const client = twilio(username, password, { httpClient: http });
+  const client = twilio(username, password, { httpClient: http, ...(accountSid ? { accountSid } : {}) });
   client.api.baseUrl = server.url;
   client.messaging.baseUrl = server.url;
   return client;
