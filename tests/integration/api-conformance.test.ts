@@ -98,3 +98,27 @@ describe("IncomingPhoneNumbers by type", () => {
     expect(await asB.accounts(b.sid).incomingPhoneNumbers.local.list()).toEqual([]);
   });
 });
+
+describe("coverage of the description", () => {
+  it("every Messaging Services and sending operation of Twilio's description has a route", async () => {
+    const { describedOperations } = await import("@/tests/conformance/validate-response");
+    const { routeFor } = await import("./api-server");
+    const sample = (template: string) =>
+      template
+        .replace("{AccountSid}", "AC0123456789abcdef0123456789abcdef")
+        .replace(/\{(MessageSid)\}/, "SM0123456789abcdef0123456789abcdef")
+        .replace(/\{(ServiceSid|MessagingServiceSid)\}/, "MG0123456789abcdef0123456789abcdef")
+        .replace("{DomainSid}", "DN0123456789abcdef0123456789abcdef")
+        .replace("{CountryCode}", "US")
+        .replace(/\{Sid\}/, "XX0123456789abcdef0123456789abcdef");
+    const ops = describedOperations();
+    expect(ops).toHaveLength(76);
+    const missing: string[] = [];
+    for (const op of ops) {
+      const [method, template] = op.split(" ") as [string, string];
+      const route = await routeFor(method, sample(template));
+      if (!route || route === "catch-all") missing.push(op);
+    }
+    expect(missing).toEqual([]);
+  });
+});

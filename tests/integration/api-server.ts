@@ -60,6 +60,18 @@ async function loadRoutes(): Promise<Route[]> {
   });
 }
 
+/** The route file that serves a concrete path and method, as the App Router would pick it ("" for none, "catch-all" for the 20404 routes). */
+export async function routeFor(method: string, urlPath: string): Promise<string> {
+  const routes = await loadRoutes();
+  const parts = urlPath.split("/").filter(Boolean);
+  for (const route of routes) {
+    if (!match(route.segments, parts)) continue;
+    if (route.segments.some((s) => s.startsWith("[..."))) return "catch-all";
+    return route.module[method] ? route.segments.join("/") : "";
+  }
+  return "";
+}
+
 export interface ApiServer {
   url: string;
   stop(): Promise<void>;
