@@ -36,6 +36,7 @@ describe("v1 Compliance/Usa2p", () => {
     expect((usecases.usAppToPersonUsecases as { code: string }[]).map((u) => u.code)).toContain("DELIVERY_NOTIFICATION");
 
     const created = await svc.usAppToPerson.create({ ...campaign(brand.sid), optOutKeywords: ["STOP", "QUIT"] });
+    expect((await svc.fetch()).usAppToPersonRegistered).toBe(false);
     expect(created).toMatchObject({ brandRegistrationSid: brand.sid, messagingServiceSid: service.sid, campaignStatus: "PENDING", isExternallyRegistered: false, optOutKeywords: ["STOP", "QUIT"] });
     expect(created.sid).toMatch(/^QE[0-9a-f]{32}$/);
     expect(created.campaignId).toMatch(/^C[A-Z0-9]{6}$/);
@@ -115,6 +116,8 @@ describe("v1 Services/PreregisteredUsa2p", () => {
     expect(ext).toMatchObject({ campaignId: "CXYZ789", messagingServiceSid: service.sid, accountSid: account.sid });
     const [c] = await v1.services(service.sid).usAppToPerson.list();
     expect(c).toMatchObject({ sid: ext.sid, campaignStatus: "VERIFIED", isExternallyRegistered: true, brandRegistrationSid: null });
+    expect((await v1.services(service.sid).fetch()).usAppToPersonRegistered).toBe(true);
+    expect((await v1.services.list()).find((x) => x.sid === service.sid)?.usAppToPersonRegistered).toBe(true);
     await expect(v1.externalCampaign.create({ campaignId: "CXYZ788", messagingServiceSid: service.sid })).rejects.toMatchObject({ status: 409 });
     await expect(v1.externalCampaign.create({ campaignId: "not-an-id", messagingServiceSid: service.sid })).rejects.toMatchObject({ status: 400 });
     expect(nonConforming(recorded)).toEqual([]);

@@ -116,3 +116,10 @@ export async function createPreregisteredCampaign(accountSid: string, input: { c
     throw err;
   }
 }
+
+/** Which of these services have a VERIFIED campaign (the Service resource's us_app_to_person_registered). */
+export async function registeredServices(accountSid: string, serviceSids: string[], now = new Date()): Promise<Set<string>> {
+  if (serviceSids.length === 0) return new Set();
+  const rows = await db.a2pCampaign.findMany({ where: { accountSid, serviceSid: { in: serviceSids } }, include: { brand: true } });
+  return new Set(rows.filter((c) => withCampaignStatus(c, now).status === "VERIFIED").map((c) => c.serviceSid));
+}
