@@ -12,10 +12,10 @@ export function BrandForm({ serviceSid }: { serviceSid: string }) {
       {(state, pending) => (
         <>
           <input type="hidden" name="serviceSid" value={serviceSid} />
-          <TextField label="Company name" name="companyName" required error={state.fieldErrors?.companyName} />
+          <TextField label="Company name" name="companyName" id="a2p-brand-companyName" required error={state.fieldErrors?.companyName} />
           <TextAreaField
             label="Brand description"
-            name="description"
+            name="description" id="a2p-brand-description"
             required
             error={state.fieldErrors?.description}
             hint='What the company does. Simulated vetting: a description containing "FAIL" is rejected.'

@@ -20,25 +20,25 @@ export function CampaignForm({
       {(state, pending) => (
         <>
           <input type="hidden" name="serviceSid" value={serviceSid} />
-          <SelectField label="Brand" name="brandSid" options={brands.map((b) => ({ value: b.sid, label: b.label }))} error={state.fieldErrors?.brandSid} />
-          <SelectField label="Campaign use case" name="usecase" options={usecases} error={state.fieldErrors?.usecase} />
+          <SelectField label="Brand" name="brandSid" id="a2p-campaign-brandSid" options={brands.map((b) => ({ value: b.sid, label: b.label }))} error={state.fieldErrors?.brandSid} />
+          <SelectField label="Campaign use case" name="usecase" id="a2p-campaign-usecase" options={usecases} error={state.fieldErrors?.usecase} />
           <TextAreaField
             label="Campaign description"
-            name="description"
+            name="description" id="a2p-campaign-description"
             required
             error={state.fieldErrors?.description}
             hint='40 to 4096 characters. Simulated vetting: a description containing "FAIL" is rejected.'
           />
-          <TextAreaField label="Message flow" name="messageFlow" required error={state.fieldErrors?.messageFlow} hint="How recipients opt in (40 to 2048 characters)." />
+          <TextAreaField label="Message flow" name="messageFlow" id="a2p-campaign-messageFlow" required error={state.fieldErrors?.messageFlow} hint="How recipients opt in (40 to 2048 characters)." />
           <TextAreaField
             label="Message samples"
-            name="messageSamples"
+            name="messageSamples" id="a2p-campaign-messageSamples"
             rows={4}
             required
             error={state.fieldErrors?.messageSamples ?? state.fieldErrors?.["messageSamples.0"] ?? state.fieldErrors?.["messageSamples.1"]}
             hint="2 to 5 samples, one per line, each 20 to 1024 characters."
           />
-          <TextField label="Privacy policy URL" name="privacyPolicyUrl" type="url" error={state.fieldErrors?.privacyPolicyUrl} />
+          <TextField label="Privacy policy URL" name="privacyPolicyUrl" id="a2p-campaign-privacyPolicyUrl" type="url" error={state.fieldErrors?.privacyPolicyUrl} />
           <Toggle label="Messages contain links" name="hasEmbeddedLinks" />
           <Toggle label="Messages contain phone numbers" name="hasEmbeddedPhone" />
           <Button type="submit" pending={pending}>
