@@ -2,7 +2,7 @@
  * Twilio-style SIDs: a two-letter prefix and 32 lower-case hex digits.
  * Randomness is passed in so this stays pure (the server passes crypto bytes).
  */
-export type SidPrefix = "AC" | "MG" | "PN" | "SC" | "AI" | "XE" | "SK" | "SM" | "MM" | "ME" | "US" | "DN" | "CW" | "ZK" | "OO" | "AL" | "CH" | "CR" | "CQ";
+export type SidPrefix = "AC" | "MG" | "PN" | "SC" | "AI" | "XE" | "SK" | "SM" | "MM" | "ME" | "US" | "DN" | "CW" | "ZK" | "OO" | "AL" | "CH" | "CR" | "CQ" | "BN" | "QE";
 
 export const SID_PATTERN = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 

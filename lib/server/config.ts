@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_VETTING_DELAY_MS } from "@/lib/core/a2p/vetting";
 
 /**
  * Every environment variable Switchyard reads, validated in one place
@@ -49,6 +50,9 @@ const schema = z.object({
   CARRIER_DRIVER: z.enum(["carriers", "simulator"]).default("carriers"),
   CARRIER_READY_WAIT_MS: nonNegativeInt.default(3_000),
   INBOUND_WEBHOOK_TIMEOUT_MS: positiveInt.default(15_000),
+  // A2P 10DLC (docs/api.md): the simulated vetting time, and whether unregistered US long codes are refused (30034)
+  A2P_VETTING_DELAY_MS: nonNegativeInt.default(DEFAULT_VETTING_DELAY_MS),
+  A2P_10DLC_ENFORCEMENT: z.enum(["on", "off"]).default("off"),
   LINK_CERT_VALIDATION_MS: nonNegativeInt.default(5_000),
   // Logs
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -84,6 +88,8 @@ const MUST_BE: Record<keyof z.input<typeof schema>, string> = {
   CARRIER_DRIVER: "carriers or simulator",
   CARRIER_READY_WAIT_MS: "a number of milliseconds",
   INBOUND_WEBHOOK_TIMEOUT_MS: "a positive number of milliseconds",
+  A2P_VETTING_DELAY_MS: "a number of milliseconds",
+  A2P_10DLC_ENFORCEMENT: "on or off",
   LINK_CERT_VALIDATION_MS: "a number of milliseconds",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
 };

@@ -2,6 +2,7 @@ import { authenticate } from "@/lib/server/api/credentials";
 import { readPage, v1Page } from "@/lib/server/api/pagination";
 import { parseParams, pick, readForm, readQuery } from "@/lib/server/api/params";
 import { SERVICE_PARAMS, serviceResource } from "@/lib/server/api/resources/service";
+import { registeredServices } from "@/lib/server/services/compliance/a2p-registrations";
 import { withApiIncomingHandling } from "@/lib/server/services/inbound/api-incoming-handling";
 import { apiHandler, json } from "@/lib/server/api/respond";
 import { createService } from "@/lib/server/services/messaging-services/create-service";
@@ -13,7 +14,8 @@ export const GET = apiHandler(async (req) => {
   const q = readQuery(req);
   const page = readPage(q);
   const { items, total } = await listServices(accountSid, { skip: page.skip, take: page.pageSize });
-  return json(v1Page("services", "/v1/Services", q, page, items.map(serviceResource), page.skip + items.length < total));
+  const registered = await registeredServices(accountSid, items.map((s) => s.sid));
+  return json(v1Page("services", "/v1/Services", q, page, items.map((s) => serviceResource(s, registered.has(s.sid))), page.skip + items.length < total));
 });
 
 export const POST = apiHandler(async (req) => {

@@ -5,6 +5,9 @@ import type { DomainCertificates, LinkDomainRow } from "@/lib/server/services/li
 /** Wire shapes of the v1 LinkShortening resources (CONTRACT section 3; twilio-node 6.2 reads exactly these keys). */
 const base = (domainSid: string) => `${publicBaseUrl()}/v1/LinkShortening/Domains/${domainSid}`;
 
+/** The domain as a URI, the form Twilio's description gives the Certificate (and RequestManagedCert) domain_name. */
+export const domainOrigin = (d: LinkDomainRow) => `${d.disableHttps ? "http" : "https"}://${d.domainName}`;
+
 /** Extension (Twilio has no Domains collection): what POST/GET /v1/LinkShortening/Domains answer. */
 export function domainResource(d: LinkDomainRow) {
   const url = base(d.sid);
@@ -24,7 +27,8 @@ export function domainCertResource(d: LinkDomainRow, certs: DomainCertificates) 
   return {
     domain_sid: d.sid,
     certificate_sid: shown?.sid ?? null,
-    domain_name: d.domainName,
+    // The description types it as a URI (twilio-oai domain_cert_v4): the origin links are served from.
+    domain_name: domainOrigin(d),
     date_created: isoDate(shown?.createdAt),
     date_updated: isoDate(shown?.updatedAt),
     date_expires: isoDate(certs.active?.notAfter),
@@ -69,4 +73,10 @@ export function domainServiceResource(domainSid: string, serviceSid: string) {
 
 export function serviceDomainResource(domainSid: string, serviceSid: string) {
   return { domain_sid: domainSid, messaging_service_sid: serviceSid, url: `${publicBaseUrl()}/v1/LinkShortening/MessagingServices/${serviceSid}/Domain` };
+}
+
+/** RequestManagedCert: the certificate resource plus managed / requesting (issued but not yet active). */
+export function requestManagedCertResource(d: LinkDomainRow & { managedCert: boolean }, certs: DomainCertificates) {
+  const { cert_in_validation: pending, ...cert } = domainCertResource(d, certs);
+  return { ...cert, managed: d.managedCert, requesting: pending !== null };
 }

@@ -1,4 +1,5 @@
 import type { CarrierDriver, CarrierMessage, SenderKind, SubmitResult } from "@/lib/carriers/driver";
+import { UNREGISTERED_10DLC_ERROR, unregistered10dlc } from "@/lib/server/services/compliance/check-10dlc-registration";
 import type { Message } from "@/lib/server/services/messages/message-columns";
 import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
@@ -139,6 +140,8 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
       if (routed.stickyRemove) await writeSticky({ serviceSid: m.serviceSid, channel: routed.stickyRemove.channel, recipient: recipient.phoneNumber, senderSid: null });
       if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);
       sender = routed.sender;
+      // US A2P 10DLC registration (docs/api.md "A2P 10DLC"): a separate check, owned by the compliance service.
+      if (await unregistered10dlc(m.serviceSid, sender, m.to)) return fail(m.sid, ["accepted", "scheduled"], UNREGISTERED_10DLC_ERROR);
       toQueue = { extras: { from: sender.address, senderSid: sender.sid, routingTrace: routed.routingTrace }, routed };
       routedAt = new Date();
     } else if (m.status === "scheduled" || m.status === "accepted") {

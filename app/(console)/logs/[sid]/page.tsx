@@ -35,6 +35,17 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
     ["Smart encoded", m.smartEncoded ? "yes" : "no"],
     ["Created", fmt(m.createdAt)],
     ["Sent", fmt(m.dateSent)],
+    [
+      "Feedback",
+      m.feedback ? (
+        <span>
+          <span className={m.feedback.outcome === "confirmed" ? "font-medium text-green-700" : "font-medium text-amber-700"}>{m.feedback.outcome === "confirmed" ? "Confirmed" : "Unconfirmed"}</span>{" "}
+          <span className="text-slate-500">{fmt(m.feedback.updatedAt)}</span>
+        </span>
+      ) : (
+        "None reported"
+      ),
+    ],
   ];
   return (
     <>

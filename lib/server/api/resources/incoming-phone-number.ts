@@ -19,6 +19,9 @@ export const UPDATE_PHONE_NUMBER_PARAMS: Record<string, string> = {
   CarrierSid: "carrierSid", // extension: the carrier this number sends through (docs/carriers.md)
 };
 
+/** The IncomingPhoneNumber `type` as Twilio writes it: "tollfree" without the underscore our column has. */
+const WIRE_NUMBER_TYPE: Record<string, string> = { local: "local", mobile: "mobile", toll_free: "tollfree" };
+
 /** Every 2010 handler: Basic auth, and the account in the path must be the caller's own. */
 export async function authenticateAccountPath(req: Request, pathAccountSid: string): Promise<string> {
   const principal = await authenticate(req);
@@ -65,6 +68,7 @@ export function incomingPhoneNumberResource(n: PhoneNumber) {
     status_callback: null,
     status_callback_method: "POST",
     trunk_sid: null,
+    type: WIRE_NUMBER_TYPE[n.numberType] ?? n.numberType,
     uri: `/2010-04-01/Accounts/${n.accountSid}/IncomingPhoneNumbers/${n.sid}.json`,
     voice_application_sid: null,
     voice_caller_id_lookup: false,

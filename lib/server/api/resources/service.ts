@@ -22,7 +22,8 @@ export const SERVICE_PARAMS: Record<string, string> = {
   UseInboundWebhookOnNumber: "useInboundWebhookOnNumber",
 };
 
-export function serviceResource(s: Service) {
+/** `a2pRegistered`: the service's A2P campaign is VERIFIED (docs/api.md "A2P 10DLC"). */
+export function serviceResource(s: Service, a2pRegistered = false) {
   const url = `${publicBaseUrl()}/v1/Services/${s.sid}`;
   return {
     account_sid: s.accountSid,
@@ -55,7 +56,7 @@ export function serviceResource(s: Service) {
       destination_alpha_senders: `${url}/DestinationAlphaSenders`,
     },
     usecase: s.usecase,
-    us_app_to_person_registered: false,
+    us_app_to_person_registered: a2pRegistered,
     use_inbound_webhook_on_number: s.useInboundWebhookOnNumber,
   };
 }

@@ -16,12 +16,18 @@ export function serviceShortCodeResource(sc: ShortCode, serviceSid: string) {
 }
 
 /** 2010 SMS/ShortCodes update: only the carrier binding is stored (an extension, docs/carriers.md). */
-export const UPDATE_SHORT_CODE_PARAMS: Record<string, string> = { CarrierSid: "carrierSid" };
+export const UPDATE_SHORT_CODE_PARAMS: Record<string, string> = {
+  FriendlyName: "friendlyName",
+  SmsUrl: "smsUrl",
+  SmsMethod: "smsMethod",
+  SmsFallbackUrl: "smsFallbackUrl",
+  SmsFallbackMethod: "smsFallbackMethod",
+  CarrierSid: "carrierSid",
+};
 
 /**
- * 2010 SMS/ShortCodes instance. Short codes here carry no name or webhook of
- * their own (inbound goes to the service), so the name is the code itself and
- * the SMS URL fields are the Twilio defaults.
+ * 2010 SMS/ShortCodes instance. An unnamed short code is named by its code;
+ * the SMS URL fields are what SMS/ShortCodes update set (docs/api.md).
  */
 export function shortCode2010Resource(sc: ShortCode) {
   return {
@@ -30,13 +36,13 @@ export function shortCode2010Resource(sc: ShortCode) {
     carrier_sid: sc.carrierSid, // extension: null = routes, then the account default
     date_created: rfc2822(sc.createdAt),
     date_updated: rfc2822(sc.updatedAt),
-    friendly_name: sc.shortCode,
+    friendly_name: sc.friendlyName ?? sc.shortCode,
     short_code: sc.shortCode,
     sid: sc.sid,
-    sms_fallback_method: "POST",
-    sms_fallback_url: null,
-    sms_method: "POST",
-    sms_url: null,
+    sms_fallback_method: sc.smsFallbackMethod,
+    sms_fallback_url: sc.smsFallbackUrl,
+    sms_method: sc.smsMethod,
+    sms_url: sc.smsUrl,
     uri: `/2010-04-01/Accounts/${sc.accountSid}/SMS/ShortCodes/${sc.sid}.json`,
   };
 }

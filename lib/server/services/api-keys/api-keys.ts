@@ -9,12 +9,12 @@ export const createApiKeySchema = z.object({
 });
 
 /** Creates an API key; the secret is returned this once and only its hash is stored. */
-export async function createApiKey(accountSid: string, input: z.infer<typeof createApiKeySchema>) {
+export async function createApiKey(accountSid: string, input: { friendlyName: string }) {
   const secret = newSecret() + newSecret();
   const key = await db.apiKey.create({
     data: { sid: newSid("SK"), accountSid, friendlyName: input.friendlyName, secretHash: hashApiSecret(secret) },
   });
-  return { sid: key.sid, friendlyName: key.friendlyName, secret };
+  return { sid: key.sid, friendlyName: key.friendlyName, createdAt: key.createdAt, updatedAt: key.updatedAt, secret };
 }
 
 export function listApiKeys(accountSid: string) {

@@ -46,7 +46,7 @@ export async function loadInboundContext(sid: string): Promise<InboundContext | 
     SELECT m.sid, m.account_sid, m.service_sid, m."from", m."to", m.body, m.media_urls, m.num_segments, m.created_at,
            a.auth_token,
            s.incoming_handling, s.inbound_request_url, s.inbound_method, s.fallback_url, s.fallback_method, s.use_inbound_webhook_on_number,
-           pn.sms_url, pn.sms_method, (pn.sid IS NOT NULL) AS is_number, COALESCE(pn.iso_country, sc.iso_country) AS sender_country,
+           COALESCE(pn.sms_url, sc.sms_url) AS sms_url, COALESCE(pn.sms_method, sc.sms_method) AS sms_method, (pn.sid IS NOT NULL OR sc.sid IS NOT NULL) AS is_number, COALESCE(pn.iso_country, sc.iso_country) AS sender_country,
            h.keyword_done, h.opt_out_type, h.attempts, h.completed_at
       FROM messages m
       JOIN accounts a ON a.sid = m.account_sid

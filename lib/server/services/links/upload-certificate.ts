@@ -22,7 +22,7 @@ export function certValidationDelayMs(): number {
  * stores it as the domain's pending certificate (replacing a previous pending
  * one); the promotion job is queued in the same transaction.
  */
-export async function uploadCertificate(accountSid: string, domainSid: string, tlsCert: string, opts: { now?: Date } = {}) {
+export async function uploadCertificate(accountSid: string, domainSid: string, tlsCert: string, opts: { now?: Date; managed?: boolean } = {}) {
   const now = opts.now ?? new Date();
   const domain = await getDomain(accountSid, domainSid);
   const parsed = parseCertificateBundle(tlsCert, domain.domainName, now);
@@ -48,7 +48,8 @@ export async function uploadCertificate(accountSid: string, domainSid: string, t
         updatedAt: now,
       },
     });
-    await tx.linkDomain.update({ where: { sid: domainSid }, data: { updatedAt: now } });
+    // A certificate the account uploads itself ends managed issuance (docs/api.md "RequestManagedCert").
+    await tx.linkDomain.update({ where: { sid: domainSid }, data: { updatedAt: now, managedCert: opts.managed ?? false } });
     await tx.$queryRaw(Prisma.sql`SELECT graphile_worker.add_job(${PROMOTE_CERTIFICATE_TASK}, json_build_object('sid', ${sid}::text),
                                    run_at := ${runAt.toISOString()}::timestamptz, max_attempts := 5)::text`);
   });

@@ -9,6 +9,7 @@ export async function getMessageDetail(accountSid: string, sid: string) {
       events: { orderBy: { id: "asc" } },
       callbacks: { orderBy: { id: "asc" } },
       service: { select: { sid: true, friendlyName: true } },
+      feedback: { select: { outcome: true, updatedAt: true } },
     },
   });
   if (!message) throw notFound(`The requested resource /Messages/${sid} was not found`);

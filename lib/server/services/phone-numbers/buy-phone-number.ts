@@ -1,3 +1,4 @@
+import type { NumberType } from "@/lib/core/inventory/countries";
 import { lookupInventoryNumber } from "@/lib/core/inventory/search-inventory";
 import { checkE164 } from "@/lib/core/senders/phone-number";
 import { db } from "@/lib/server/db/client";
@@ -10,18 +11,22 @@ import { searchAvailableNumbers } from "./search-available-numbers";
  * Adds a number to the account's inventory ("buys" it): a given E.164 number
  * (validated, country and type derived) or the first free one of an area
  * code. The unique index on phone_number is the guarantee that a number has
- * one owner: a lost race answers 21422, never a duplicate.
+ * one owner: a lost race answers 21422, never a duplicate. `numberType` is
+ * the 2010 API's IncomingPhoneNumbers/{Local,Mobile,TollFree}: only a number
+ * of that type may be bought there (docs/api.md).
  */
-export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberInput) {
+export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberInput, numberType?: NumberType) {
   let e164 = input.phoneNumber;
   if (e164 === undefined) {
-    const [first] = await searchAvailableNumbers(accountSid, { country: input.country ?? "US", type: "local", areaCode: input.areaCode, capability: "SMS", limit: 1 });
+    const [first] = await searchAvailableNumbers(accountSid, { country: input.country ?? "US", type: numberType ?? "local", areaCode: input.areaCode, capability: "SMS", limit: 1 });
     if (!first) throw new AppError(21452, `No phone numbers found in area code ${input.areaCode}`, 400, "areaCode");
     e164 = first.phoneNumber;
   }
   const checked = checkE164(e164);
   if (!checked.ok) throw new AppError(21421, checked.reason, 400, "phoneNumber");
   const known = lookupInventoryNumber(checked.phoneNumber);
+  const type = known?.numberType ?? checked.numberType;
+  if (numberType && type !== numberType) throw new AppError(21421, `${checked.phoneNumber} is not a ${numberType.replace("_", "-")} number`, 400, "phoneNumber");
   try {
     return await db.phoneNumber.create({
       data: {
@@ -30,7 +35,7 @@ export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberIn
         phoneNumber: checked.phoneNumber,
         friendlyName: input.friendlyName ?? known?.friendlyName ?? checked.phoneNumber,
         isoCountry: known?.isoCountry ?? checked.isoCountry,
-        numberType: known?.numberType ?? checked.numberType,
+        numberType: type,
         smsEnabled: input.smsEnabled ?? known?.capabilities.sms ?? true,
         mmsEnabled: input.mmsEnabled ?? known?.capabilities.mms ?? true,
         voiceEnabled: input.voiceEnabled ?? known?.capabilities.voice ?? true,

@@ -4,8 +4,8 @@ import { notFound } from "@/lib/server/errors";
 const withService = { service: { select: { sid: true, friendlyName: true } } } as const;
 
 /** The account's numbers, newest first, each with the service it is in (if any). */
-export async function listPhoneNumbers(accountSid: string, opts: { skip?: number; take?: number; phoneNumber?: string } = {}) {
-  const where = { accountSid, ...(opts.phoneNumber ? { phoneNumber: opts.phoneNumber } : {}) };
+export async function listPhoneNumbers(accountSid: string, opts: { skip?: number; take?: number; phoneNumber?: string; numberType?: string } = {}) {
+  const where = { accountSid, ...(opts.phoneNumber ? { phoneNumber: opts.phoneNumber } : {}), ...(opts.numberType ? { numberType: opts.numberType } : {}) };
   const [items, total] = await Promise.all([
     db.phoneNumber.findMany({ where, include: withService, orderBy: [{ createdAt: "desc" }, { sid: "asc" }], skip: opts.skip, take: opts.take }),
     db.phoneNumber.count({ where }),

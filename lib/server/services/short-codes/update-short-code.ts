@@ -4,12 +4,18 @@ import { setSenderCarrier } from "@/lib/server/services/carriers/sender-carrier"
 import type { UpdateShortCodeInput } from "./short-code-schema";
 import { getShortCode } from "./short-code-queries";
 
-/** Binds a short code to a carrier (or back to the account default). */
+/**
+ * Updates only the fields given, in one transaction: the name and inbound webhook (2010 SMS/ShortCodes
+ * update) and the carrier binding (docs/carriers.md). The account scope is in the where: another account's
+ * code is 20404.
+ */
 export async function updateShortCode(accountSid: string, sid: string, input: UpdateShortCodeInput) {
+  const { carrierSid, ...fields } = input;
+  const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await db.$transaction(async (tx) => {
-    const found = await tx.shortCode.count({ where: { sid, accountSid } });
-    if (found === 0) throw notFound(`The requested resource /ShortCodes/${sid} was not found`);
-    if (input.carrierSid !== undefined) await setSenderCarrier("shortCode", accountSid, sid, input.carrierSid, tx);
+    const { count } = await tx.shortCode.updateMany({ where: { sid, accountSid }, data });
+    if (count === 0) throw notFound(`The requested resource /SMS/ShortCodes/${sid} was not found`);
+    if (carrierSid !== undefined) await setSenderCarrier("shortCode", accountSid, sid, carrierSid, tx);
   });
   return getShortCode(accountSid, sid);
 }

@@ -4,7 +4,8 @@ import { listAlerts } from "@/lib/server/services/alerts/list-alerts";
 import { USECASES } from "@/lib/server/services/messaging-services/service-schema";
 import { AlertsTable } from "@/components/alerts/alerts-table";
 import { ComplianceForm } from "@/components/services/compliance-form";
-import { Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { A2pRegistration } from "@/components/compliance/a2p-registration";
 
 const RECENT = 10;
 
@@ -24,11 +25,12 @@ export default async function CompliancePage({ params }: { params: Promise<{ sid
           ))}
         </dl>
       </Card>
-      <Card title="A2P 10DLC" description="US A2P 10DLC campaign registration of this service.">
-        <p className="text-sm text-slate-700">
-          US A2P registered: <Badge tone="slate">No</Badge> <span className="text-slate-500">(no campaign is registered for this service)</span>
-        </p>
-      </Card>
+      <section aria-labelledby="a2p-heading" className="space-y-3">
+        <h2 id="a2p-heading" className="text-lg font-semibold text-slate-900">
+          A2P 10DLC registration
+        </h2>
+        <A2pRegistration accountSid={viewer.accountSid} serviceSid={s.sid} />
+      </section>
       <Card
         title="Recent alerts"
         actions={

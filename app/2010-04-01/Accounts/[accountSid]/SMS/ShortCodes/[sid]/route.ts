@@ -14,7 +14,7 @@ export const GET = apiHandler<Ctx>(async (req, { params }) => {
   return json(shortCode2010Resource(await getShortCode(accountSid, stripJson(sid))));
 });
 
-/** Twilio's update takes FriendlyName and SMS URLs, which short codes here do not store; CarrierSid is the extension. */
+/** Twilio's update (FriendlyName, SMS URLs) plus CarrierSid, the extension (docs/carriers.md). */
 export const POST = apiHandler<Ctx>(async (req, { params }) => {
   const { accountSid: pathAccount, sid } = await params;
   const accountSid = await authenticateAccountPath(req, pathAccount);

@@ -1,0 +1,3 @@
+import { incomingPhoneNumbersByTypeRoute } from "@/lib/server/api/resources/incoming-phone-numbers-by-type";
+
+export const { GET, POST } = incomingPhoneNumbersByTypeRoute("mobile");

@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createBrandSchema, createCampaignSchema } from "@/lib/server/services/compliance/a2p-schema";
+import { createBrand, createCampaign, deleteCampaign } from "@/lib/server/services/compliance/a2p-registrations";
+import type { ActionState } from "./action-state";
+import { formToObject, runAction } from "./run-action";
+
+const page = (serviceSid: string) => `/services/${serviceSid}/compliance`;
+const serviceSid = z.string().regex(/^MG[0-9a-fA-F]{32}$/);
+
+/** Step 1 of the A2P registration flow: a brand of the account (shared by its services). */
+export async function createBrandAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(
+    createBrandSchema.extend({ serviceSid }),
+    formToObject(form),
+    async ({ serviceSid: sid, ...data }, viewer) => {
+      const brand = await createBrand(viewer.accountSid, data);
+      revalidatePath(page(sid));
+      return brand;
+    },
+    (b) => `Brand ${b.companyName} submitted for vetting`,
+  );
+}
+
+/** Step 2: the service's campaign, with the same schema the REST API uses; samples are typed one per line. */
+export async function createCampaignAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = formToObject(form);
+  if (typeof input.messageSamples === "string") input.messageSamples = input.messageSamples.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  return runAction(
+    createCampaignSchema.extend({ serviceSid }),
+    input,
+    async ({ serviceSid: sid, ...data }, viewer) => {
+      const c = await createCampaign(viewer.accountSid, sid, data);
+      revalidatePath(page(sid));
+      return { sid: c.sid };
+    },
+    () => "Campaign submitted for vetting",
+  );
+}
+
+export async function deleteCampaignAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(
+    z.object({ serviceSid, sid: z.string() }),
+    formToObject(form),
+    async ({ serviceSid: svc, sid }, viewer) => {
+      await deleteCampaign(viewer.accountSid, svc, sid);
+      revalidatePath(page(svc));
+      return { sid };
+    },
+    () => "Campaign deleted",
+  );
+}
