@@ -136,4 +136,23 @@ describe("delivery reports and parts", () => {
     }, 15_000);
     expect(done.status).toBe("delivered");
   });
+
+  it("applies the final status when dispatch's `sent` commits between the report's failed apply and its status read", async () => {
+    const account = await makeAccount();
+    const carrier = await makeCarrier(account.sid);
+    const sid = await sentMessage(account.sid, carrier.sid, "sending");
+    await recordPartAccepted(sid, carrier.sid, { partIndex: 0, partCount: 1, carrierMessageId: `race-${sid}` });
+    // Dispatch's write, landing right after the apply's UPDATE found the message still `sending` (the race the
+    // SMPP fault test caught: the message was left `sent` with every part delivered, nothing left to settle it).
+    await db.$executeRawUnsafe(`CREATE FUNCTION race_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF pg_trigger_depth() = 1 THEN UPDATE messages SET status = 'sent' WHERE sid = '${sid}' AND status = 'sending'; END IF; RETURN NULL; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER race_sent AFTER UPDATE ON messages FOR EACH STATEMENT EXECUTE FUNCTION race_sent()`);
+    try {
+      expect((await applyCarrierReport(carrier.sid, `race-${sid}`, { status: "delivered" })).settled).toBe("applied");
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER race_sent ON messages`);
+      await db.$executeRawUnsafe(`DROP FUNCTION race_sent()`);
+    }
+    expect((await db.message.findUniqueOrThrow({ where: { sid } })).status).toBe("delivered");
+  });
 });

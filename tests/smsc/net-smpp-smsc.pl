@@ -110,7 +110,8 @@ sub close_conn {
 
 sub receiver_for {
   my ($system_id, $prefer) = @_;
-  return $prefer if $prefer && $conns{$prefer->{fd}} && $prefer->{bound} && $prefer->{mode} ne 'tx';
+  # The same connection, not merely its fd: a closed connection's fd is reused by the next one.
+  return $prefer if $prefer && ($conns{$prefer->{fd}} // 0) == $prefer && $prefer->{bound} && $prefer->{mode} ne 'tx';
   for my $c (values %conns) {
     return $c if $c->{bound} && $c->{mode} ne 'tx' && (!defined $system_id || $c->{system_id} eq $system_id);
   }

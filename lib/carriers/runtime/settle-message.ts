@@ -23,6 +23,9 @@ export async function settleMessage(messageSid: string, carrierSid: string): Pro
   if (!outcome) return "open";
   if (await applyDeliveryReport(messageSid, { status: outcome.status, errorCode: outcome.errorCode })) return "applied";
   const now = await db.message.findUnique({ where: { sid: messageSid }, select: { status: true } });
+  // Dispatch's `sent` write can commit between the failed apply and this read (the SMPP fault test caught
+  // messages left `sent` with every part delivered): the message is `sent` now, so apply again.
+  if (now?.status === "sent" && (await applyDeliveryReport(messageSid, { status: outcome.status, errorCode: outcome.errorCode }))) return "applied";
   return NOT_YET_SENT.includes(now?.status ?? "") ? "early" : "done";
 }
 
