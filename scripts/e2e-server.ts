@@ -14,6 +14,8 @@ const url = await freshTestDatabase(port === "3100" ? "e2e" : `e2e${port}`);
 const base = `http://localhost:${port}`;
 // Send pipeline workers run in this launcher process, as in scripts/start.ts.
 process.env.DATABASE_URL = url;
+// Specs' webhook receivers listen on loopback, which outgoing requests refuse by default (docs/security.md).
+process.env.SWITCHYARD_WEBHOOK_ALLOW ??= "127.0.0.1,::1,localhost";
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
 // Link domains: their own listener on E2E_PORT + 1000 (http) and + 2000 (https), so neighbouring E2E_PORTs never clash; quick certificate takeover.

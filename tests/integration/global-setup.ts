@@ -8,6 +8,8 @@ export default async function setup() {
   const suffix = `test_${process.pid}`;
   process.env.DATABASE_URL = await freshTestDatabase(suffix);
   process.env.PUBLIC_BASE_URL ??= "http://localhost:3000";
+  // Tests' webhook receivers listen on loopback, which outgoing requests refuse by default (docs/security.md).
+  process.env.SWITCHYARD_WEBHOOK_ALLOW ??= "127.0.0.1,::1,localhost";
   return async () => {
     await dropTestDatabase(process.env.DATABASE_URL as string);
   };

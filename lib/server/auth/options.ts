@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
+import { safeCallbackPath } from "@/lib/server/security/safe-callback-path";
 import { verifyPassword } from "./password";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
@@ -35,6 +36,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Same-origin paths only (docs/security.md "Sign-in"); next-auth's default also lets an absolute URL on this origin through.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith(baseUrl + "/")) return baseUrl + safeCallbackPath(url.slice(baseUrl.length));
+      return baseUrl + safeCallbackPath(url);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

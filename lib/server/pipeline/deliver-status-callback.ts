@@ -39,7 +39,8 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
       attempts: { increment: 1 },
       responseStatus: res.status,
       responseBody: res.ok ? res.snippet : null,
-      lastError: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status}: ${res.snippet}`,
+      // Status and timing only for a failure (docs/security.md): the answer's body is not echoed back.
+      lastError: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status} after ${res.durationMs} ms`,
       lastAttemptAt: new Date(),
       deliveredAt: res.ok ? new Date() : null,
     },
