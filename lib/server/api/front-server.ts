@@ -87,6 +87,10 @@ export async function startFrontServer(opts: { port: number; host?: string; next
   // open, some idle for seconds. 65 s outlasts the usual 60 s idle timeout of load balancers.
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
     if (observeRequest(req, res)) return; // /healthz /readyz /metrics; request id, access log, counts
+    // Next checks a server action's Origin against X-Forwarded-Host when present: a client must not choose it.
+    // The client address for throttling is the socket's, never a header the client sent (docs/security.md).
+    delete req.headers["x-forwarded-host"];
+    req.headers["x-switchyard-client-ip"] = req.socket.remoteAddress ?? "unknown";
     const path = req.url ?? "/";
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);

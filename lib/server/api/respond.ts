@@ -34,7 +34,12 @@ export function errorResult(err: unknown): ApiResult {
   return {
     status: err.status,
     body: { code: err.code, message: err.message, more_info: `https://www.twilio.com/docs/errors/${err.code}`, status: err.status },
-    headers: err.status === 401 ? { "www-authenticate": 'Basic realm="Twilio API"' } : undefined,
+    headers:
+      err.status === 401
+        ? { "www-authenticate": 'Basic realm="Twilio API"' }
+        : "retryAfterSeconds" in err
+          ? { "retry-after": String(err.retryAfterSeconds) }
+          : undefined,
   };
 }
 

@@ -3,7 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
 import { safeCallbackPath } from "@/lib/server/security/safe-callback-path";
+import { assertNotLocked, clearFailures, clientIp, recordFailure, THRESHOLDS, throttleKey } from "@/lib/server/security/auth-throttle";
 import { verifyPassword } from "./password";
+import { verifyAgainstNothing } from "./password-timing";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -26,11 +28,29 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // Throttled per email and per client address (docs/security.md "Throttling"). An unknown email
+      // costs one scrypt like a known one, so the response time does not tell which emails exist.
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        const email = parsed.data.email.toLowerCase();
+        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+        const emailKey = throttleKey("email", email);
+        const ipKey = throttleKey("ip", clientIp((n) => headers[n]));
+        // next-auth passes a thrown message to the client as the sign-in error.
+        await assertNotLocked([emailKey, ipKey]).catch(() => {
+          throw new Error("TooManyAttempts");
+        });
+        const user = await db.user.findUnique({ where: { email } });
+        const ok = user ? await verifyPassword(parsed.data.password, user.passwordHash) : await verifyAgainstNothing(parsed.data.password);
+        if (!user || !ok) {
+          await recordFailure([
+            { key: emailKey, threshold: THRESHOLDS.email },
+            { key: ipKey, threshold: THRESHOLDS.ip },
+          ]);
+          return null;
+        }
+        await clearFailures(emailKey);
         return { id: user.id, email: user.email, name: user.name, accountSid: user.accountSid };
       },
     }),

@@ -9,7 +9,6 @@ const PLACEHOLDER = "http://switchyard.invalid";
 
 export function safeCallbackPath(raw: unknown, fallback = "/services"): string {
   if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//")) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;
   let url: URL;
   try {

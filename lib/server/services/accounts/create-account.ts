@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import { newSecret, newSid } from "@/lib/server/ids";
+import { assertPasswordPolicy } from "@/lib/server/security/password-policy";
 import { randomUUID } from "node:crypto";
 
 export interface NewAccount {
@@ -16,6 +17,8 @@ export interface NewAccount {
 export async function createAccount(input: NewAccount) {
   const sid = input.sid ?? newSid("AC");
   const authToken = input.authToken ?? newSecret();
+  // docs/security.md "Passwords".
+  assertPasswordPolicy(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const account = await tx.account.create({ data: { sid, friendlyName: input.friendlyName, authToken } });
