@@ -4,14 +4,13 @@ import { createProxyServer } from "http-proxy-3";
 import { AppError } from "@/lib/server/errors";
 import { log } from "@/lib/server/observability/logger";
 import { observeRequest } from "@/lib/server/observability/ops-http";
+import { answerClientError, gateApiRequest, isApiPath, jsonErrorFor, MAX_BODY_BYTES, needsJsonRewrite, writeApiResult } from "./api-gate";
 import type { ApiRequest } from "./api-request";
 import { postMessage } from "./messages/post-message";
 import { errorResult, type ApiResult } from "./respond";
 
 /** The send hot path: served here without Next (its per-request cost alone exceeded the intake budget; docs/decisions.md). */
 const CREATE_MESSAGE_PATH = /^\/2010-04-01\/Accounts\/([^/?]+)\/Messages\.json$/;
-/** Twilio bodies are small (1,600 characters, 10 media URLs); anything this large is refused before it is buffered. */
-const MAX_BODY_BYTES = 1 << 20;
 
 function header(req: http.IncomingMessage, name: string): string | null {
   const v = req.headers[name.toLowerCase()];
@@ -25,18 +24,16 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer first (413, connection: close), then let the rest drain away: destroying the socket here lost the answer.
         reject(new AppError(20001, "Request body too large", 413));
-        req.destroy();
+        req.removeAllListeners("data");
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 2_000).unref();
       } else chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-function write(res: http.ServerResponse, result: ApiResult) {
-  const text = JSON.stringify(result.body);
-  res.writeHead(result.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...result.headers }).end(text);
 }
 
 /** Adapts node:http to the API layer's ApiRequest and answers with the same function Next's route uses. */
@@ -49,7 +46,7 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
   } catch (err) {
     result = errorResult(err);
   }
-  if (!res.headersSent && !res.destroyed) write(res, result);
+  if (!res.headersSent && !res.destroyed) writeApiResult(res, result, result.status === 413);
 }
 
 export interface FrontServer {
@@ -74,6 +71,24 @@ export async function startFrontServer(opts: { port: number; host?: string; next
   // on "localhost", and with another configured hostname the link rewrite (proxy.ts) became an external
   // one. No X-Forwarded-* either: Next would build URLs on them (the e2e link redirect test caught both).
   const proxy = createProxyServer({ target: { host: "localhost", port: opts.nextPort }, agent, ws: true });
+  // The REST paths go through a second proxy that handles Next's answers itself, so a non-JSON error
+  // (an empty 405, an HTML 400/404/413) becomes Twilio's JSON error (docs/security.md "API input").
+  const apiProxy = createProxyServer({ target: { host: "localhost", port: opts.nextPort }, agent, selfHandleResponse: true });
+  apiProxy.on("proxyRes", (proxyRes, _req, res) => {
+    const status = proxyRes.statusCode ?? 502;
+    if (needsJsonRewrite(status, proxyRes.headers["content-type"])) {
+      proxyRes.resume();
+      writeApiResult(res as http.ServerResponse, jsonErrorFor(status));
+      return;
+    }
+    (res as http.ServerResponse).writeHead(status, proxyRes.statusMessage, proxyRes.headers);
+    proxyRes.pipe(res as http.ServerResponse);
+  });
+  apiProxy.on("error", (err, _req, res) => {
+    if (res instanceof http.ServerResponse && !res.headersSent) writeApiResult(res, { ...jsonErrorFor(503), headers: { "retry-after": "1" } });
+    else res.destroy();
+    if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED") log.error({ err: { message: err.message } }, "proxy to Next failed");
+  });
   proxy.on("error", (err, _req, res) => {
     // Next still starting (or restarting in dev): say so instead of dropping the connection.
     if (res instanceof http.ServerResponse) {
@@ -92,10 +107,22 @@ export async function startFrontServer(opts: { port: number; host?: string; next
     delete req.headers["x-forwarded-host"];
     req.headers["x-switchyard-client-ip"] = req.socket.remoteAddress ?? "unknown";
     const path = req.url ?? "/";
+    if (!isApiPath(path)) return proxy.web(req, res);
+    const refused = gateApiRequest(req);
+    if (refused) {
+      writeApiResult(res, refused.result, refused.close);
+      if (refused.close) {
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 2_000).unref();
+      }
+      return;
+    }
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);
-    else proxy.web(req, res);
+    else apiProxy.web(req, res);
   });
+  // Unparseable requests (headers too large, bad syntax) get a JSON error instead of an empty one.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
   server.on("upgrade", (req, socket, head) => proxy.ws(req, socket, head));
   // Upgraded sockets leave the HTTP server's bookkeeping (closeAllConnections misses them) but keep close() waiting.
   const sockets = new Set<Socket>();
@@ -111,6 +138,7 @@ export async function startFrontServer(opts: { port: number; host?: string; next
       for (const socket of sockets) socket.destroy();
       await closed;
       proxy.close();
+      apiProxy.close();
       agent.destroy();
     },
   };
