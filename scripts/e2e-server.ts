@@ -16,6 +16,7 @@ const base = `http://localhost:${port}`;
 process.env.DATABASE_URL = url;
 // Specs' webhook receivers listen on loopback, which outgoing requests refuse by default (docs/security.md).
 process.env.SWITCHYARD_WEBHOOK_ALLOW ??= "127.0.0.1,::1,localhost";
+process.env.SWITCHYARD_TOKEN_KEY ??= "ZTJlLXRva2VuLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
 // Link domains: their own listener on E2E_PORT + 1000 (http) and + 2000 (https), so neighbouring E2E_PORTs never clash; quick certificate takeover.

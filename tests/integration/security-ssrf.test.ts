@@ -25,7 +25,8 @@ describe("outgoing requests refuse internal addresses", () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   afterEach(() => {
-    process.env.SWITCHYARD_WEBHOOK_ALLOW = saved;
+    if (saved === undefined) delete process.env.SWITCHYARD_WEBHOOK_ALLOW;
+    else process.env.SWITCHYARD_WEBHOOK_ALLOW = saved;
   });
 
   it.each([

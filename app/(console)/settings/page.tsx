@@ -1,4 +1,5 @@
 import { requireViewerPage } from "@/lib/server/auth/session";
+import { decryptToken } from "@/lib/server/security/token-crypto";
 import { db } from "@/lib/server/db/client";
 import { listApiKeys } from "@/lib/server/services/api-keys/api-keys";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -28,7 +29,7 @@ export default async function SettingsPage() {
             <div>
               <dt className="text-slate-500">Auth token</dt>
               <dd>
-                <RevealSecret label="auth token" value={account.authToken} />
+                <RevealSecret label="auth token" value={decryptToken(account.authToken)} />
               </dd>
             </div>
           </dl>

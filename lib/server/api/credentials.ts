@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { decryptToken } from "@/lib/server/security/token-crypto";
 import { assertNotLocked, clientIp, recordFailure, THRESHOLDS, throttleKey } from "@/lib/server/security/auth-throttle";
 import type { ApiRequest } from "./api-request";
 
@@ -60,7 +61,7 @@ export async function authenticate(req: Pick<ApiRequest, "headers">): Promise<Ap
 async function lookupPrincipal(user: string, pass: string): Promise<ApiPrincipal> {
   if (user.startsWith("AC")) {
     const account = await db.account.findUnique({ where: { sid: user }, select: { sid: true, authToken: true } });
-    if (!account || !safeEqual(account.authToken, pass)) throw unauthorized();
+    if (!account || !safeEqual(decryptToken(account.authToken), pass)) throw unauthorized();
     return { accountSid: account.sid };
   }
   if (user.startsWith("SK")) {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
+import { decryptToken } from "@/lib/server/security/token-crypto";
 import { postWebhook } from "@/lib/server/webhooks/post-webhook";
 import type { WebhookParams } from "@/lib/server/webhooks/signature";
 
@@ -31,7 +32,7 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
   };
   if (m.serviceSid) params.MessagingServiceSid = m.serviceSid;
   if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
-  const res = await postWebhook(cb.url, params, m.account.authToken);
+  const res = await postWebhook(cb.url, params, decryptToken(m.account.authToken));
   observeWebhook("status_callback", res.status);
   await db.statusCallback.update({
     where: { id },

@@ -1,5 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
+import { decryptToken } from "@/lib/server/security/token-crypto";
 import { describeOutboundError, safeFetch } from "@/lib/server/security/safe-fetch";
 import { twilioSignature, type WebhookParams } from "@/lib/server/webhooks/signature";
 
@@ -61,7 +62,7 @@ export async function deliverClickCallback(id: bigint): Promise<void> {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded; charset=utf-8",
-        "x-twilio-signature": twilioSignature(account.authToken, url, params),
+        "x-twilio-signature": twilioSignature(decryptToken(account.authToken), url, params),
         "user-agent": "TwilioProxy/1.1 (Switchyard)",
         "i-twilio-idempotency-token": `click-${id}`,
       },
