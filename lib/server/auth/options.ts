@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db/client";
 import { safeCallbackPath } from "@/lib/server/security/safe-callback-path";
 import { assertNotLocked, clearFailures, clientIp, recordFailure, THRESHOLDS, throttleKey } from "@/lib/server/security/auth-throttle";
 import { verifyPassword } from "./password";
+import { revokeUserSessions } from "./revoke-sessions";
 import { verifyAgainstNothing } from "./password-timing";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
@@ -12,12 +13,15 @@ const credentialsSchema = z.object({ email: z.string().email(), password: z.stri
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; accountSid: string };
+    /** When this session signed in (ms): currentViewer refuses it if the user revoked sessions since. */
+    signedInAt?: number;
   }
 }
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     accountSid?: string;
+    signedInAt?: number;
   }
 }
 
@@ -55,6 +59,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // A JWT cannot be recalled, so sign-out marks the user's sessions revoked (docs/security.md "Sessions").
+    async signOut({ token }) {
+      if (token?.uid) await revokeUserSessions(token.uid);
+    },
+  },
   callbacks: {
     // Same-origin paths only (docs/security.md "Sign-in"); next-auth's default also lets an absolute URL on this origin through.
     redirect({ url, baseUrl }) {
@@ -65,6 +75,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.accountSid = (user as unknown as { accountSid: string }).accountSid;
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -75,6 +86,7 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? "",
         accountSid: token.accountSid ?? "",
       };
+      session.signedInAt = token.signedInAt ?? 0;
       return session;
     },
   },
