@@ -154,3 +154,16 @@ describe("the front server answers every API path in Twilio's JSON shape", () =>
     expect(seenHeaders[0]?.["x-switchyard-client-ip"]).toBe("127.0.0.1");
   });
 });
+
+describe("inbound bodies are bounded", () => {
+  it("a 10,000,000-character inbound body, 11 media URLs or a NUL are refused with a 400", async () => {
+    const { receiveInboundMessage } = await import("@/lib/server/services/messages/receive-inbound-message");
+    for (const input of [
+      { from: "+14155550100", to: "+14155550199", body: "x".repeat(10_000_000) },
+      { from: "+14155550100", to: "+14155550199", body: "hi", mediaUrls: Array.from({ length: 11 }, (_, i) => `https://example.com/${i}.png`) },
+      { from: "+14155550100", to: "+14155550199", body: "a\u0000b" },
+    ]) {
+      await expect(receiveInboundMessage(input)).rejects.toMatchObject({ status: 400 });
+    }
+  });
+});
