@@ -92,6 +92,8 @@ describe("the front server answers every API path in Twilio's JSON shape", () =>
       if (req.method === "PUT") return void res.writeHead(405).end();
       if (req.url?.startsWith("/v1/Nope")) return void res.writeHead(404, { "content-type": "text/html" }).end("<html>404</html>");
       if (req.url?.startsWith("/login")) return void res.writeHead(404, { "content-type": "text/html" }).end("<html>console</html>");
+      // Like Next, a POST is answered once its body has been read.
+      if (req.method === "POST") return void req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
     });
     await new Promise<void>((r) => upstream.listen(0, "localhost", r));
@@ -141,6 +143,12 @@ describe("the front server answers every API path in Twilio's JSON shape", () =>
     expectTwilio(await raw(`POST /2010-04-01/Accounts/AC1/Messages.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000000`, "Body=" + "x".repeat(1000)), 413);
     expectTwilio(
       await raw(`POST /2010-04-01/Accounts/AC1/Messages.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked`, `200001\r\n${"x".repeat(0x200001)}\r\n0\r\n\r\n`),
+      413,
+    );
+  });
+  it("a chunked body past the limit to a Next route gets a JSON 413", async () => {
+    expectTwilio(
+      await raw(`POST /v1/Services HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked`, `200001\r\n${"x".repeat(0x200001)}\r\n0\r\n\r\n`),
       413,
     );
   });

@@ -4,7 +4,7 @@ import { createProxyServer } from "http-proxy-3";
 import { AppError } from "@/lib/server/errors";
 import { log } from "@/lib/server/observability/logger";
 import { observeRequest } from "@/lib/server/observability/ops-http";
-import { answerClientError, gateApiRequest, isApiPath, jsonErrorFor, MAX_BODY_BYTES, needsJsonRewrite, writeApiResult } from "./api-gate";
+import { answerClientError, apiError, gateApiRequest, isApiPath, jsonErrorFor, MAX_BODY_BYTES, needsJsonRewrite, writeApiResult } from "./api-gate";
 import type { ApiRequest } from "./api-request";
 import { postMessage } from "./messages/post-message";
 import { errorResult, type ApiResult } from "./respond";
@@ -49,6 +49,22 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
   if (!res.headersSent && !res.destroyed) writeApiResult(res, result, result.status === 413);
 }
 
+/**
+ * A body sent without Content-Length (chunked) is counted as it streams to
+ * Next: past MAX_BODY_BYTES the client gets a JSON 413 and the request is cut
+ * (a declared length over the limit is refused by gateApiRequest up front).
+ */
+function limitStreamedBody(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.headers["content-length"] !== undefined) return;
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES || res.headersSent) return;
+    writeApiResult(res, apiError(413, 20001, "Request body too large"), true);
+    setTimeout(() => req.socket.destroy(), 500).unref();
+  });
+}
+
 export interface FrontServer {
   port: number;
   stop(): Promise<void>;
@@ -76,6 +92,7 @@ export async function startFrontServer(opts: { port: number; host?: string; next
   const apiProxy = createProxyServer({ target: { host: "localhost", port: opts.nextPort }, agent, selfHandleResponse: true });
   apiProxy.on("proxyRes", (proxyRes, _req, res) => {
     const status = proxyRes.statusCode ?? 502;
+    if ((res as http.ServerResponse).headersSent) return void proxyRes.resume(); // already answered 413 (limitStreamedBody)
     if (needsJsonRewrite(status, proxyRes.headers["content-type"])) {
       proxyRes.resume();
       writeApiResult(res as http.ServerResponse, jsonErrorFor(status));
@@ -119,7 +136,10 @@ export async function startFrontServer(opts: { port: number; host?: string; next
     }
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);
-    else apiProxy.web(req, res);
+    else {
+      limitStreamedBody(req, res);
+      apiProxy.web(req, res);
+    }
   });
   // Unparseable requests (headers too large, bad syntax) get a JSON error instead of an empty one.
   server.on("clientError", (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
