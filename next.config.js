@@ -13,6 +13,21 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Lets two builds coexist in one checkout (e.g. parallel e2e runs).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // docs/security.md "Headers": no framework banner; the rest on every answer (the CSP is per request, in proxy.ts).
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

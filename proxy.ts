@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as switchyardConfig } from "@/lib/server/config";
+import { contentSecurityPolicy, HSTS } from "@/lib/server/security/content-security-policy";
 
 /**
+ * Two jobs. Security headers (docs/security.md "Headers"): every console
+ * page gets a nonce-based Content-Security-Policy, the nonce handed to Next
+ * on the request's own CSP header (Next puts it on its scripts), and HSTS
+ * when the request came over https.
+ *
  * Host routing for link domains on the main server (the dedicated listener
  * in the launcher is the fast path; docs/decisions.md "Link Shortening"): a
  * request for /<10-char slug> whose Host is not the console's own host is
@@ -14,10 +20,25 @@ for (const v of [switchyardConfig().PUBLIC_BASE_URL, switchyardConfig().NEXTAUTH
   if (v) CONSOLE_HOSTS.add(new URL(v).hostname.toLowerCase());
 }
 
+const SLUG = /^\/[0-9A-Za-z]{10}$/;
+
 export function proxy(req: NextRequest) {
   const host = (req.headers.get("host") ?? "").toLowerCase().replace(/:\d+$/, "");
-  if (!host || CONSOLE_HOSTS.has(host)) return NextResponse.next();
-  return NextResponse.rewrite(new URL(`/api/console/links/redirect${req.nextUrl.pathname}`, req.url));
+  if (host && !CONSOLE_HOSTS.has(host) && SLUG.test(req.nextUrl.pathname)) {
+    return NextResponse.rewrite(new URL(`/api/console/links/redirect${req.nextUrl.pathname}`, req.url));
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  headers.set("x-nonce", nonce);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  if (req.nextUrl.protocol === "https:") res.headers.set("strict-transport-security", HSTS);
+  return res;
 }
 
-export const config = { matcher: "/:slug([0-9A-Za-z]{10})" };
+// Pages only: not static assets, not the REST API (JSON, no scripts), not next-auth's JSON endpoints.
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/|v1/|2010-04-01/|sim/).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+};

@@ -29,6 +29,7 @@ export default defineConfig({
           name: "system",
           include: ["tests/system/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/system/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 300_000,

@@ -18,6 +18,9 @@ process.env.DATABASE_URL = url;
 process.env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production";
 // HTTP upstreams post back to the URL Next serves (docs/carriers.md "HTTP upstream").
 process.env.PUBLIC_BASE_URL ??= base;
+// Specs' webhook receivers listen on loopback, which outgoing requests refuse by default (docs/security.md).
+process.env.SWITCHYARD_WEBHOOK_ALLOW ??= "127.0.0.1,::1,localhost";
+process.env.SWITCHYARD_TOKEN_KEY ??= "ZTJlLXRva2VuLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=";
 const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");
 const workers = await startPipelineWorkers({ connectionString: url });
 // Link domains: their own listener on E2E_PORT + 1000 (http) and + 2000 (https), so neighbouring E2E_PORTs never clash; quick certificate takeover.

@@ -10,7 +10,7 @@
  */
 import { freeLoopbackPort, startFrontServer, type FrontServer } from "@/lib/server/api/front-server";
 import { configOrExit, publicBaseUrl } from "@/lib/server/config";
-import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
+import { localAuthSecret, localTokenKey, prepareDatabase } from "@/lib/server/db/prepare";
 import { ensureProductionBuild, spawnNext, stopNext, waitForNext } from "./next-process";
 
 const dev = process.argv.includes("--dev");
@@ -50,6 +50,9 @@ async function main() {
   if (database.migrations.applied.length) console.log(`Applied migrations: ${database.migrations.applied.join(", ")}`);
 
   steps.push({ name: "the embedded database", stop: database.stop });
+  // Auth tokens are stored encrypted (docs/security.md "Secrets at rest"): without SWITCHYARD_TOKEN_KEY, the key
+  // generated once into the data directory, which every process of this installation shares.
+  process.env.SWITCHYARD_TOKEN_KEY ??= localTokenKey();
 
   const { seedFirstAccount } = await import("@/lib/server/services/accounts/seed-first-account");
   const seeded = await seedFirstAccount();

@@ -6,7 +6,7 @@
  * METRICS_PORT serves this process's /metrics, /healthz and /readyz.
  */
 import { configOrExit } from "@/lib/server/config";
-import { localAuthSecret, prepareDatabase } from "@/lib/server/db/prepare";
+import { localAuthSecret, localTokenKey, prepareDatabase } from "@/lib/server/db/prepare";
 import { errFields, log } from "@/lib/server/observability/logger";
 import { metricsHost, metricsPort } from "@/lib/server/observability/ops-env";
 
@@ -14,6 +14,9 @@ async function main() {
   configOrExit();
   const { url } = await prepareDatabase();
   process.env.DATABASE_URL = url;
+  // Auth tokens are stored encrypted (docs/security.md "Secrets at rest"): without SWITCHYARD_TOKEN_KEY, the key
+  // generated once into the data directory, which every process of this installation shares.
+  process.env.SWITCHYARD_TOKEN_KEY ??= localTokenKey();
   // The carrier runtime opens secrets the console sealed: the same server secret as `npm start` (docs/carriers.md "Secrets").
   process.env.NEXTAUTH_SECRET ??= localAuthSecret();
   const { startPipelineWorkers } = await import("@/lib/server/pipeline/start-workers");

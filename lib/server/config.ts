@@ -38,6 +38,10 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   LINK_KEY_SECRET: z.string().optional(),
   SECRETS_KEY: z.string().optional(),
+  SWITCHYARD_TOKEN_KEY: z.string().optional(),
+  SWITCHYARD_TOKEN_KEYS_PREVIOUS: z.string().optional(),
+  // Outgoing requests (docs/security.md "Outgoing requests")
+  SWITCHYARD_WEBHOOK_ALLOW: z.string().optional(),
   // First account (seeded on an empty database)
   SWITCHYARD_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional(),
   SWITCHYARD_AUTH_TOKEN: z.string().min(1).optional(),
@@ -78,6 +82,9 @@ const MUST_BE: Record<keyof z.input<typeof schema>, string> = {
   NEXTAUTH_SECRET: "a string",
   LINK_KEY_SECRET: "a string",
   SECRETS_KEY: "a string",
+  SWITCHYARD_TOKEN_KEY: "32 bytes, base64-encoded",
+  SWITCHYARD_TOKEN_KEYS_PREVIOUS: "comma-separated base64 keys",
+  SWITCHYARD_WEBHOOK_ALLOW: "comma-separated CIDRs, addresses and host names",
   SWITCHYARD_ACCOUNT_SID: "AC followed by 32 hex digits",
   SWITCHYARD_AUTH_TOKEN: "a non-empty string",
   SWITCHYARD_ADMIN_EMAIL: "an email address",

@@ -7,6 +7,7 @@ import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
 import { DeleteApiKeyButton } from "@/components/settings/delete-api-key-button";
 import { MessageRetentionForm } from "@/components/settings/message-retention-form";
 import { RevealSecret } from "@/components/settings/reveal-secret";
+import { revealAuthTokenAction } from "@/lib/server/actions/settings-actions";
 
 export default async function SettingsPage() {
   const viewer = await requireViewerPage();
@@ -28,7 +29,7 @@ export default async function SettingsPage() {
             <div>
               <dt className="text-slate-500">Auth token</dt>
               <dd>
-                <RevealSecret label="auth token" value={account.authToken} />
+                <RevealSecret label="auth token" reveal={revealAuthTokenAction} />
               </dd>
             </div>
           </dl>

@@ -1,4 +1,5 @@
 import { listSimDeliveries } from "@/lib/carriers/simulator/list-sim-deliveries";
+import { boundedInt } from "@/lib/server/api/input-guards";
 import { readQuery } from "@/lib/server/api/params";
 import { apiHandler, json } from "@/lib/server/api/respond";
 import { simAccount } from "../_auth";
@@ -9,7 +10,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export const GET = apiHandler(async (req) => {
   const accountSid = await simAccount(req);
   const q = readQuery(req);
-  const rows = await listSimDeliveries(accountSid, { to: one(q.To), from: one(q.From), limit: Number(one(q.Limit) ?? 1000) || 1000 });
+  const rows = await listSimDeliveries(accountSid, { to: one(q.To), from: one(q.From), limit: boundedInt(one(q.Limit), "Limit", 1, 1000, 1000) });
   return json({
     deliveries: rows.map((d) => ({
       message_sid: d.messageSid,

@@ -1,5 +1,6 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { readPage, v1Page } from "@/lib/server/api/pagination";
+import { inDateRange } from "@/lib/server/api/input-guards";
 import { readQuery } from "@/lib/server/api/params";
 import { alertResource } from "@/lib/server/api/resources/alert";
 import { apiHandler, json } from "@/lib/server/api/respond";
@@ -10,7 +11,7 @@ function date(v: string | string[] | undefined, name: string): Date | undefined 
   const s = Array.isArray(v) ? v[0] : v;
   if (!s) return undefined;
   const d = new Date(s);
-  if (Number.isNaN(d.getTime())) throw new AppError(20001, `Invalid ${name}: ${s}`, 400);
+  if (!inDateRange(d)) throw new AppError(20001, `Invalid ${name}: ${s}`, 400);
   return d;
 }
 

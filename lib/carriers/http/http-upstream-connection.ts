@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { TwilioUpstreamSettings } from "@/lib/carriers/carrier-settings";
 import type { BindState, BindStateName, CarrierConnection, CarrierConnectionEvents, ConnectionSubmit, ConnectionSubmitResult } from "@/lib/carriers/connection";
 import { RateCounter } from "./rate-counter";
+import { safeFetch } from "@/lib/server/security/safe-fetch";
 
 /**
  * A carrier that speaks Twilio's REST API: Twilio, SignalWire, Somleng or
@@ -60,13 +61,15 @@ export function createHttpUpstreamConnection(opts: HttpUpstreamOptions): Carrier
   };
 
   async function post(form: URLSearchParams, headers: Record<string, string> = {}): Promise<UpstreamAnswer> {
-    const res = await fetch(messagesUrl, {
+    // Every outgoing request goes through the SSRF guard (docs/security.md "Outgoing requests"): an upstream on
+    // an internal address must be on SWITCHYARD_WEBHOOK_ALLOW.
+    const res = await safeFetch(messagesUrl, {
       method: "POST",
       headers: { authorization: auth, "content-type": "application/x-www-form-urlencoded", accept: "application/json", ...headers },
       body: form.toString(),
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      timeoutMs: opts.timeoutMs ?? 10_000,
     });
-    const text = await res.text();
+    const text = res.body;
     let body: UpstreamAnswer["body"] = {};
     try {
       body = JSON.parse(text) as UpstreamAnswer["body"];

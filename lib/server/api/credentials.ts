@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { decryptToken } from "@/lib/server/security/token-crypto";
+import { assertNotLocked, clientIp, recordFailure, THRESHOLDS, throttleKey } from "@/lib/server/security/auth-throttle";
 import type { ApiRequest } from "./api-request";
 
 export interface ApiPrincipal {
@@ -21,21 +23,45 @@ export function hashApiSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-/**
- * HTTP Basic as Twilio does it: Account SID + Auth Token, or API Key SID +
- * secret. Every REST handler starts here.
- */
-export async function authenticate(req: Pick<ApiRequest, "headers">): Promise<ApiPrincipal> {
+/** A SID as this server issues them: anything else (a NUL byte, megabytes of text) never reaches a query. */
+const SID_SHAPE = /^(AC|SK)[0-9a-f]{32}$/;
+
+function basicCredentials(req: Pick<ApiRequest, "headers">): { user: string; pass: string } | null {
   const header = req.headers.get("authorization");
-  if (!header?.toLowerCase().startsWith("basic ")) throw unauthorized();
+  if (!header?.toLowerCase().startsWith("basic ") || header.length > 1024) return null;
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon < 0) throw unauthorized();
-  const user = decoded.slice(0, colon);
-  const pass = decoded.slice(colon + 1);
+  if (colon < 0) return null;
+  return { user: decoded.slice(0, colon), pass: decoded.slice(colon + 1) };
+}
+
+/**
+ * HTTP Basic as Twilio does it: Account SID + Auth Token, or API Key SID +
+ * secret. Every REST handler starts here. Failures are throttled per SID
+ * and per client address (docs/security.md "Throttling"): a locked key
+ * answers 429 with Retry-After (Twilio's 20429).
+ */
+export async function authenticate(req: Pick<ApiRequest, "headers">): Promise<ApiPrincipal> {
+  const creds = basicCredentials(req);
+  const ipKey = throttleKey("ip", clientIp((n) => req.headers.get(n)));
+  const user = creds && SID_SHAPE.test(creds.user) ? creds.user : null;
+  const keys = user ? [ipKey, throttleKey("account", user)] : [ipKey];
+  await assertNotLocked(keys);
+  try {
+    if (!creds || !user) throw unauthorized();
+    return await lookupPrincipal(user, creds.pass);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 401) {
+      await recordFailure(keys.map((key) => ({ key, threshold: key === ipKey ? THRESHOLDS.ip : THRESHOLDS.account })));
+    }
+    throw err;
+  }
+}
+
+async function lookupPrincipal(user: string, pass: string): Promise<ApiPrincipal> {
   if (user.startsWith("AC")) {
     const account = await db.account.findUnique({ where: { sid: user }, select: { sid: true, authToken: true } });
-    if (!account || !safeEqual(account.authToken, pass)) throw unauthorized();
+    if (!account || !safeEqual(decryptToken(account.authToken), pass)) throw unauthorized();
     return { accountSid: account.sid };
   }
   if (user.startsWith("SK")) {

@@ -4,6 +4,7 @@ import { createProxyServer } from "http-proxy-3";
 import { AppError } from "@/lib/server/errors";
 import { log } from "@/lib/server/observability/logger";
 import { observeRequest } from "@/lib/server/observability/ops-http";
+import { answerClientError, apiError, gateApiRequest, isApiPath, jsonErrorFor, MAX_BODY_BYTES, needsJsonRewrite, writeApiResult } from "./api-gate";
 import type { ApiRequest } from "./api-request";
 import { postMessage } from "./messages/post-message";
 import { errorResult, type ApiResult } from "./respond";
@@ -11,8 +12,6 @@ import { config } from "@/lib/server/config";
 
 /** The send hot path: served here without Next (its per-request cost alone exceeded the intake budget; docs/decisions.md). */
 const CREATE_MESSAGE_PATH = /^\/2010-04-01\/Accounts\/([^/?]+)\/Messages\.json$/;
-/** Twilio bodies are small (1,600 characters, 10 media URLs); anything this large is refused before it is buffered. */
-const MAX_BODY_BYTES = 1 << 20;
 
 function header(req: http.IncomingMessage, name: string): string | null {
   const v = req.headers[name.toLowerCase()];
@@ -26,18 +25,16 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer first (413, connection: close), then let the rest drain away: destroying the socket here lost the answer.
         reject(new AppError(20001, "Request body too large", 413));
-        req.destroy();
+        req.removeAllListeners("data");
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 2_000).unref();
       } else chunks.push(chunk);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-function write(res: http.ServerResponse, result: ApiResult) {
-  const text = JSON.stringify(result.body);
-  res.writeHead(result.status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...result.headers }).end(text);
 }
 
 /** Adapts node:http to the API layer's ApiRequest and answers with the same function Next's route uses. */
@@ -50,7 +47,23 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
   } catch (err) {
     result = errorResult(err);
   }
-  if (!res.headersSent && !res.destroyed) write(res, result);
+  if (!res.headersSent && !res.destroyed) writeApiResult(res, result, result.status === 413);
+}
+
+/**
+ * A body sent without Content-Length (chunked) is counted as it streams to
+ * Next: past MAX_BODY_BYTES the client gets a JSON 413 and the request is cut
+ * (a declared length over the limit is refused by gateApiRequest up front).
+ */
+function limitStreamedBody(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.headers["content-length"] !== undefined) return;
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES || res.headersSent) return;
+    writeApiResult(res, apiError(413, 20001, "Request body too large"), true);
+    setTimeout(() => req.socket.destroy(), 500).unref();
+  });
 }
 
 export interface FrontServer {
@@ -79,6 +92,25 @@ export async function startFrontServer(opts: { port: number; host?: string; next
   // on "localhost", and with another configured hostname the link rewrite (proxy.ts) became an external
   // one. No X-Forwarded-* either: Next would build URLs on them (the e2e link redirect test caught both).
   const proxy = createProxyServer({ target: { host: "localhost", port: opts.nextPort }, agent, ws: true });
+  // The REST paths go through a second proxy that handles Next's answers itself, so a non-JSON error
+  // (an empty 405, an HTML 400/404/413) becomes Twilio's JSON error (docs/security.md "API input").
+  const apiProxy = createProxyServer({ target: { host: "localhost", port: opts.nextPort }, agent, selfHandleResponse: true });
+  apiProxy.on("proxyRes", (proxyRes, _req, res) => {
+    const status = proxyRes.statusCode ?? 502;
+    if ((res as http.ServerResponse).headersSent) return void proxyRes.resume(); // already answered 413 (limitStreamedBody)
+    if (needsJsonRewrite(status, proxyRes.headers["content-type"])) {
+      proxyRes.resume();
+      writeApiResult(res as http.ServerResponse, jsonErrorFor(status));
+      return;
+    }
+    (res as http.ServerResponse).writeHead(status, proxyRes.statusMessage, proxyRes.headers);
+    proxyRes.pipe(res as http.ServerResponse);
+  });
+  apiProxy.on("error", (err, _req, res) => {
+    if (res instanceof http.ServerResponse && !res.headersSent) writeApiResult(res, { ...jsonErrorFor(503), headers: { "retry-after": "1" } });
+    else res.destroy();
+    if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED") log.error({ err: { message: err.message } }, "proxy to Next failed");
+  });
   proxy.on("error", (err, _req, res) => {
     // Next still starting (or restarting in dev): say so instead of dropping the connection.
     if (res instanceof http.ServerResponse) {
@@ -92,11 +124,30 @@ export async function startFrontServer(opts: { port: number; host?: string; next
   // open, some idle for seconds. 65 s outlasts the usual 60 s idle timeout of load balancers.
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
     if (observeRequest(req, res)) return; // /healthz /readyz /metrics; request id, access log, counts
+    // Next checks a server action's Origin against X-Forwarded-Host when present: a client must not choose it.
+    // The client address for throttling is the socket's, never a header the client sent (docs/security.md).
+    delete req.headers["x-forwarded-host"];
+    req.headers["x-switchyard-client-ip"] = req.socket.remoteAddress ?? "unknown";
     const path = req.url ?? "/";
+    if (!isApiPath(path)) return proxy.web(req, res);
+    const refused = gateApiRequest(req);
+    if (refused) {
+      writeApiResult(res, refused.result, refused.close);
+      if (refused.close) {
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 2_000).unref();
+      }
+      return;
+    }
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);
-    else proxy.web(req, res);
+    else {
+      limitStreamedBody(req, res);
+      apiProxy.web(req, res);
+    }
   });
+  // Unparseable requests (headers too large, bad syntax) get a JSON error instead of an empty one.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
   server.on("upgrade", (req, socket, head) => proxy.ws(req, socket, head));
   // Upgraded sockets leave the HTTP server's bookkeeping (closeAllConnections misses them) but keep close() waiting.
   const sockets = new Set<Socket>();
@@ -123,6 +174,7 @@ export async function startFrontServer(opts: { port: number; host?: string; next
       for (const socket of sockets) socket.destroy();
       await closed;
       proxy.close();
+      apiProxy.close();
       agent.destroy();
     },
   };

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/server/errors";
+import { MAX_OFFSET } from "./input-guards";
 import type { Params } from "./params";
 import { publicBaseUrl as configuredBaseUrl } from "@/lib/server/config";
 
@@ -17,7 +18,9 @@ export function readPage(q: Params): PageRequest {
   const token = one(q.PageToken);
   const fromToken = token?.startsWith("PT") ? Number(token.slice(2)) : undefined;
   const page = fromToken ?? Number(one(q.Page) ?? 0);
-  if (!Number.isInteger(page) || page < 0) throw new AppError(20001, "Page must be a non-negative integer", 400);
+  if (!Number.isSafeInteger(page) || page < 0) throw new AppError(20001, "Page must be a non-negative integer", 400);
+  // A forged PageToken or a huge Page would become an OFFSET Postgres refuses (docs/security.md "API input").
+  if (page * pageSize > MAX_OFFSET) throw new AppError(20001, "Page is out of range", 400);
   return { page, pageSize, skip: page * pageSize };
 }
 

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/server/errors";
 import type { z } from "zod";
 import type { ApiRequest } from "./api-request";
+import { hasNul } from "./input-guards";
 
 export type Params = Record<string, string | string[]>;
 
@@ -10,11 +11,13 @@ export async function readForm(req: ApiRequest): Promise<Params> {
   const text = await req.text();
   if (!text) return {};
   if (type.includes("application/json")) {
+    let parsed: unknown;
     try {
-      return JSON.parse(text) as Params;
+      parsed = JSON.parse(text);
     } catch {
       throw new AppError(20001, "Invalid JSON body", 400);
     }
+    return fromJson(parsed);
   }
   return collect(new URLSearchParams(text));
 }
@@ -23,12 +26,35 @@ export function readQuery(req: Request): Params {
   return collect(new URL(req.url).searchParams);
 }
 
+/** NUL cannot be stored in Postgres text (docs/security.md "API input"): refuse it at the door, not as a 500. */
+function clean(k: string, v: string): string {
+  if (hasNul(k) || hasNul(v)) throw new AppError(20001, "Parameters may not contain NUL characters", 400);
+  return v;
+}
+
 function collect(sp: URLSearchParams): Params {
   const out: Params = {};
   for (const [k, v] of sp) {
+    clean(k, v);
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
+  return out;
+}
+
+/**
+ * A JSON body must be an object of strings (or lists of them), like the form
+ * it stands for; numbers and booleans are read as their text, as in a form.
+ */
+function fromJson(parsed: unknown): Params {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new AppError(20001, "The JSON body must be an object", 400);
+  const scalar = (k: string, v: unknown): string => {
+    if (typeof v === "string") return clean(k, v);
+    if (typeof v === "number" || typeof v === "boolean") return String(v);
+    throw new AppError(20001, `Invalid parameter ${k}: expected a string`, 400);
+  };
+  const out: Params = {};
+  for (const [k, v] of Object.entries(parsed)) out[k] = Array.isArray(v) ? v.map((x) => scalar(k, x)) : scalar(k, v);
   return out;
 }
 

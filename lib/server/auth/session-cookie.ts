@@ -28,8 +28,9 @@ export function sessionCookieNames(present: string[]): string[] {
 export async function sessionCookie(user: SignedInUser): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } }> {
   const secret = config().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  // The claims next-auth's jwt step produces (options.ts callbacks.jwt): sub, name, email, picture, uid, accountSid.
-  const token = { sub: user.id, name: user.name, email: user.email, picture: null, uid: user.id, accountSid: user.accountSid };
+  // The claims next-auth's jwt step produces (options.ts callbacks.jwt): sub, name, email, picture, uid, accountSid,
+  // signedInAt (a session signed in before the user's sessions were revoked is refused, docs/security.md "Sessions").
+  const token = { sub: user.id, name: user.name, email: user.email, picture: null, uid: user.id, accountSid: user.accountSid, signedInAt: Date.now() };
   const value = await encode({ token, secret, maxAge: SESSION_MAX_AGE_S });
   return { name: sessionCookieName(), value, options: { httpOnly: true, sameSite: "lax", path: "/", secure: secure(), maxAge: SESSION_MAX_AGE_S } };
 }

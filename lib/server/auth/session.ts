@@ -12,14 +12,17 @@ export interface Viewer {
 
 /**
  * The signed-in user, re-checked against the database on every call: a
- * deleted user's still-valid JWT must not keep working.
+ * deleted user's still-valid JWT must not keep working, nor one signed in
+ * before the user signed out or changed the password (docs/security.md "Sessions").
  */
 export async function currentViewer(): Promise<Viewer | null> {
   const session = await getServerSession(authOptions);
   const uid = session?.user?.id;
   if (!uid) return null;
-  const user = await db.user.findUnique({ where: { id: uid }, select: { id: true, email: true, accountSid: true } });
-  return user ? { userId: user.id, email: user.email, accountSid: user.accountSid } : null;
+  const user = await db.user.findUnique({ where: { id: uid }, select: { id: true, email: true, accountSid: true, sessionsValidAfter: true } });
+  if (!user) return null;
+  if (user.sessionsValidAfter && (session.signedInAt ?? 0) <= user.sessionsValidAfter.getTime()) return null;
+  return { userId: user.id, email: user.email, accountSid: user.accountSid };
 }
 
 /** For pages: redirect to sign-in when there is no session. */

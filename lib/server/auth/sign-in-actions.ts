@@ -1,7 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/server/security/auth-throttle";
+import { safeCallbackPath } from "@/lib/server/security/safe-callback-path";
+import { revokeUserSessions } from "./revoke-sessions";
+import { currentViewer } from "./session";
 import { sessionCookie, sessionCookieNames } from "./session-cookie";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -9,12 +13,6 @@ export interface SignInState {
   error?: string;
   /** The email typed, kept in the form after a failed attempt (never the password). */
   email?: string;
-}
-
-/** Only paths on this console: an absolute or protocol-relative URL would send the user elsewhere. */
-function safeCallback(raw: FormDataEntryValue | null): string {
-  const v = typeof raw === "string" ? raw : "";
-  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/services";
 }
 
 /**
@@ -25,15 +23,25 @@ function safeCallback(raw: FormDataEntryValue | null): string {
  */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
-  const user = await verifyCredentials({ email, password: String(form.get("password") ?? "") });
-  if (!user) return { error: "Wrong email or password.", email };
-  const cookie = await sessionCookie(user);
+  const h = await headers();
+  const outcome = await verifyCredentials({ email, password: String(form.get("password") ?? "") }, clientIp((n) => h.get(n)));
+  if (!outcome.ok) {
+    // Throttled (docs/security.md "Throttling"): the lock is said, the reason a password failed is not.
+    return { error: outcome.locked ? "Too many attempts. Wait a few minutes, then try again." : "Wrong email or password.", email };
+  }
+  const cookie = await sessionCookie(outcome.user);
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
-  redirect(safeCallback(form.get("callbackUrl")));
+  // Same-origin paths only: `//host` or `/\host` would send the user elsewhere (docs/security.md "Sign-in").
+  redirect(safeCallbackPath(form.get("callbackUrl")));
 }
 
-/** Sign-out: clears the session cookie and goes to the sign-in page (relative, same host). */
+/**
+ * Sign-out: revokes the user's sessions (a JWT cannot be recalled, docs/security.md "Sessions"), clears
+ * the session cookie and goes to the sign-in page (relative, same host).
+ */
 export async function signOutAction(): Promise<void> {
+  const viewer = await currentViewer();
+  if (viewer) await revokeUserSessions(viewer.userId);
   const jar = await cookies();
   for (const name of sessionCookieNames(jar.getAll().map((c) => c.name))) jar.delete(name);
   redirect("/login");

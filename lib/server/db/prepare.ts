@@ -28,6 +28,20 @@ export async function prepareDatabase(opts: { database?: string; log?: (l: strin
 }
 
 /** A stable NEXTAUTH_SECRET for the embedded default: generated once into the data directory. */
+/**
+ * This installation's auth-token key (docs/security.md "Secrets at rest"), generated once into the data
+ * directory like the session secret, for `npm start` when SWITCHYARD_TOKEN_KEY is not set. Production
+ * sets the variable (and keeps the key apart from the database's backups).
+ */
+export function localTokenKey(dataDir = dataRoot()): string {
+  const file = path.join(dataDir, "token-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString("base64");
+  writeFileSync(file, key + "\n", { mode: 0o600 });
+  return key;
+}
+
 export function localAuthSecret(dataDir = dataRoot()): string {
   const file = path.join(dataDir, "nextauth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

@@ -9,6 +9,7 @@ import { associateService, disassociateService } from "@/lib/server/services/lin
 import { createDomain } from "@/lib/server/services/links/create-domain";
 import { deleteDomain } from "@/lib/server/services/links/delete-domain";
 import { serviceDomain } from "@/lib/server/services/links/domain-queries";
+import { getService } from "@/lib/server/services/messaging-services/service-queries";
 import { certificateSchema, createDomainSchema, domainConfigSchema } from "@/lib/server/services/links/domain-schema";
 import { updateDomainConfig } from "@/lib/server/services/links/update-domain-config";
 import { uploadCertificate } from "@/lib/server/services/links/upload-certificate";
@@ -84,6 +85,8 @@ export async function setServiceDomainAction(_prev: ActionState, form: FormData)
     z.object({ serviceSid: z.string().min(1), domainSid: z.string().optional() }),
     formToObject(form),
     async ({ serviceSid, domainSid }, viewer) => {
+      // Another account's service is not found, even when there is nothing to change (docs/security.md).
+      await getService(viewer.accountSid, serviceSid);
       const current = await serviceDomain(viewer.accountSid, serviceSid);
       if (current && current.sid !== domainSid) await disassociateService(viewer.accountSid, current.sid, serviceSid);
       if (domainSid && current?.sid !== domainSid) await associateService(viewer.accountSid, domainSid, serviceSid);

@@ -2,6 +2,7 @@ import { db } from "@/lib/server/db/client";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
 import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
 import { waitForDatabase } from "@/lib/server/db/wait-for-database";
+import { decryptToken } from "@/lib/server/security/token-crypto";
 import { postWebhook } from "@/lib/server/webhooks/post-webhook";
 import type { WebhookParams } from "@/lib/server/webhooks/signature";
 import { recordCallbackAttempt } from "./record-callback-attempt";
@@ -37,7 +38,7 @@ export async function deliverStatusCallback(id: bigint): Promise<void> {
   };
   if (m.serviceSid) params.MessagingServiceSid = m.serviceSid;
   if ((cb.status === "failed" || cb.status === "undelivered") && m.errorCode !== null) params.ErrorCode = String(m.errorCode);
-  const res = await postWebhook(cb.url, params, m.account.authToken);
+  const res = await postWebhook(cb.url, params, decryptToken(m.account.authToken));
   observeWebhook("status_callback", res.status);
   // The receiver has answered: losing this write to a database outage would post the callback again
   // (the job's retry), so it waits for the database instead (docs/reliability.md "Status callbacks").

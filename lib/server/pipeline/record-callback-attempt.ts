@@ -22,7 +22,8 @@ async function recordAttempts(items: Attempt[]): Promise<void[]> {
     id: id.toString(),
     status: res.status,
     body: res.ok ? res.snippet : null,
-    error: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status}: ${res.snippet}`,
+    // Status and timing only for a failure (docs/security.md): the answer's body is not echoed back.
+    error: res.ok ? null : res.status === null ? res.snippet : `HTTP ${res.status} after ${res.durationMs} ms`,
     ok: res.ok,
   }));
   await db.$executeRaw(Prisma.sql`

@@ -1,6 +1,8 @@
 import { db } from "@/lib/server/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import { newSecret, newSid } from "@/lib/server/ids";
+import { encryptToken } from "@/lib/server/security/token-crypto";
+import { assertPasswordPolicy } from "@/lib/server/security/password-policy";
 import { randomUUID } from "node:crypto";
 
 export interface NewAccount {
@@ -16,9 +18,12 @@ export interface NewAccount {
 export async function createAccount(input: NewAccount) {
   const sid = input.sid ?? newSid("AC");
   const authToken = input.authToken ?? newSecret();
+  // docs/security.md "Passwords".
+  assertPasswordPolicy(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    const account = await tx.account.create({ data: { sid, friendlyName: input.friendlyName, authToken } });
+    // Stored encrypted (docs/security.md "Secrets at rest"); the caller gets the token itself.
+    const account = await tx.account.create({ data: { sid, friendlyName: input.friendlyName, authToken: encryptToken(authToken) } });
     const user = await tx.user.create({
       data: {
         id: randomUUID(),
@@ -28,6 +33,6 @@ export async function createAccount(input: NewAccount) {
         passwordHash,
       },
     });
-    return { account, user };
+    return { account: { ...account, authToken }, user };
   });
 }

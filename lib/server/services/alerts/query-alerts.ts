@@ -8,7 +8,10 @@ export function alertSid(id: bigint): string {
 }
 
 function alertId(sid: string): bigint | null {
-  return /^NO[0-9a-f]{32}$/.test(sid) ? BigInt("0x" + sid.slice(2)) : null;
+  if (!/^NO[0-9a-f]{32}$/.test(sid)) return null;
+  const id = BigInt("0x" + sid.slice(2));
+  // Ids are bigint (signed 64-bit): a larger SID names no alert, and Postgres would refuse it.
+  return id <= 0x7fffffffffffffffn ? id : null;
 }
 
 /** One alert of the account; another account's (or an unknown) SID is a 20404. */

@@ -1,3 +1,4 @@
+import { decryptToken } from "@/lib/server/security/token-crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundSettings, SenderWebhook } from "@/lib/core/twiml/inbound-target";
 import { db } from "@/lib/server/db/client";
@@ -59,7 +60,7 @@ export async function loadInboundContext(sid: string): Promise<InboundContext | 
   if (!r) return null;
   return {
     message: { sid: r.sid, accountSid: r.account_sid, serviceSid: r.service_sid, from: r.from ?? "", to: r.to, body: r.body, mediaUrls: r.media_urls, numSegments: r.num_segments, createdAt: r.created_at },
-    authToken: r.auth_token,
+    authToken: decryptToken(r.auth_token),
     service:
       r.service_sid && r.incoming_handling !== null
         ? {

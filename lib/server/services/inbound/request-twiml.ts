@@ -1,6 +1,7 @@
 import type { WebhookTarget } from "@/lib/core/twiml/inbound-target";
 import { urlWithParams } from "@/lib/core/twiml/webhook-params";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
+import { describeOutboundError, safeFetch } from "@/lib/server/security/safe-fetch";
 import { twilioSignature } from "@/lib/server/webhooks/signature";
 import { config } from "@/lib/server/config";
 
@@ -37,20 +38,18 @@ export async function requestTwiml(target: WebhookTarget, params: Record<string,
     // Lets the application recognise a request repeated after a timeout or crash.
     "i-twilio-idempotency-token": idempotencyToken,
   };
-  let body: URLSearchParams | undefined;
+  let body: string | undefined;
   if (target.method === "POST") {
     headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
-    body = new URLSearchParams(params);
+    body = new URLSearchParams(params).toString();
   }
   try {
-    const res = await fetch(url, { method: target.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs()) });
-    const text = await res.text().catch(() => "");
+    // safeFetch refuses internal addresses (docs/security.md "Outgoing requests").
+    const res = await safeFetch(url, { method: target.method, headers, body, timeoutMs: timeoutMs(), maxBodyBytes: MAX_BODY });
     observeWebhook("inbound_twiml", res.status);
-    return { ok: res.status >= 200 && res.status < 300, status: res.status, body: text.slice(0, MAX_BODY) };
+    return { ok: res.status >= 200 && res.status < 300, status: res.status, body: res.body.slice(0, MAX_BODY) };
   } catch (err) {
     observeWebhook("inbound_twiml", null);
-    const e = err as Error & { cause?: { code?: string } };
-    const reason = e.name === "TimeoutError" ? `timed out after ${timeoutMs()} ms` : (e.cause?.code ?? e.message ?? String(err));
-    return { ok: false, status: null, body: String(reason).slice(0, 512) };
+    return { ok: false, status: null, body: describeOutboundError(err) };
   }
 }

@@ -1,5 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { observeWebhook } from "@/lib/server/observability/observe-messages";
+import { decryptToken } from "@/lib/server/security/token-crypto";
+import { describeOutboundError, safeFetch } from "@/lib/server/security/safe-fetch";
 import { twilioSignature, type WebhookParams } from "@/lib/server/webhooks/signature";
 
 export class ClickCallbackFailed extends Error {}
@@ -56,23 +58,22 @@ export async function deliverClickCallback(id: bigint): Promise<void> {
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(url, {
+    const res = await safeFetch(url, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded; charset=utf-8",
-        "x-twilio-signature": twilioSignature(account.authToken, url, params),
+        "x-twilio-signature": twilioSignature(decryptToken(account.authToken), url, params),
         "user-agent": "TwilioProxy/1.1 (Switchyard)",
         "i-twilio-idempotency-token": `click-${id}`,
       },
-      body: new URLSearchParams(params as Record<string, string>),
-      redirect: "manual",
-      signal: AbortSignal.timeout(10_000),
+      body: new URLSearchParams(params as Record<string, string>).toString(),
+      timeoutMs: 10_000,
+      maxBodyBytes: 1024,
     });
     status = res.status;
-    await res.text().catch(() => "");
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status} after ${res.durationMs} ms`;
   } catch (err) {
-    error = String((err as Error).message ?? err).slice(0, 512);
+    error = describeOutboundError(err);
   }
   observeWebhook("click_callback", status);
   await db.linkClick.update({

@@ -1,16 +1,12 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
+import { csvCell } from "@/lib/server/security/csv-cell";
 import type { LogFilter } from "./log-filter-schema";
 import { logWhere } from "./search-message-logs";
 
 const COLUMNS = ["sid", "date_created", "date_sent", "direction", "from", "to", "status", "error_code", "num_segments", "encoding", "messaging_service_sid", "body"];
 const BATCH = 5_000;
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 interface ExportRow {
   sid: string;

@@ -28,15 +28,21 @@ export interface DateBound {
   isDay: boolean;
 }
 
+/** Years 1-9999: Postgres refuses some dates JavaScript accepts (docs/security.md "API input"). */
+function storableDate(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return y >= 1 && y <= 9998;
+}
+
 export function parseDateBound(value: string): DateBound {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (day) {
     const start = new Date(`${value.trim()}T00:00:00Z`);
-    if (Number.isNaN(start.getTime())) throw new AppError(20001, `Invalid DateSent value ${value}`, 400);
+    if (Number.isNaN(start.getTime()) || !storableDate(start)) throw new AppError(20001, `Invalid DateSent value ${value}`, 400);
     return { start, end: new Date(start.getTime() + 86_400_000), isDay: true };
   }
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new AppError(20001, `Invalid DateSent value ${value}`, 400);
+  if (Number.isNaN(at.getTime()) || !storableDate(at)) throw new AppError(20001, `Invalid DateSent value ${value}`, 400);
   return { start: at, end: at, isDay: false };
 }
 

@@ -31,10 +31,17 @@ export interface InboundInput {
  * statement, so a stored message is always handled and a handled one
  * always stored. The job key is the message SID.
  */
+/** Ten concatenated 1,600-character messages: more than any handset or carrier MO sends. */
+export const MAX_INBOUND_BODY = 16_000;
+
 export async function receiveInboundMessage(input: InboundInput, opts: { accountSid?: string } = {}): Promise<Message> {
   const from = input.from.trim();
   const to = input.to.trim();
   if (!from) throw new AppError(21212, "From is required", 400);
+  // A handset's text is bounded (docs/security.md "API input"): a 10,000,000-character body was stored and forwarded.
+  if ((input.body ?? "").length > MAX_INBOUND_BODY) throw new AppError(21617, `The message body exceeds the ${MAX_INBOUND_BODY} character limit`, 400);
+  if ((input.mediaUrls ?? []).length > 10) throw new AppError(21623, "Too many media URLs (at most 10)", 400);
+  if ([from, to, input.body ?? "", ...(input.mediaUrls ?? [])].some((v) => v.includes("\u0000"))) throw new AppError(20001, "Parameters may not contain NUL characters", 400);
   if (!parseRecipient(from) && !/^\d{3,8}$/.test(from)) throw messageError(21212);
   const owners = await db.$queryRaw<{ sid: string; account_sid: string; service_sid: string | null }[]>(Prisma.sql`
     SELECT sid, account_sid, service_sid FROM phone_numbers WHERE phone_number = ${to}

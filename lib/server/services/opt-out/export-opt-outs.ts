@@ -1,15 +1,11 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
+import { csvCell } from "@/lib/server/security/csv-cell";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
 import { containsPattern } from "./opt-out-list";
 
 const COLUMNS = ["phone_number", "date_created", "source", "created_by"];
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * CSV of the service's whole opt-out list (optionally filtered by the same

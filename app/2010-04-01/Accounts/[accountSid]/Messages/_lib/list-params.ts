@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/server/errors";
+import { inDateRange } from "@/lib/server/api/input-guards";
 import type { Params } from "@/lib/server/api/params";
 import { parseDateBound, type MessageCursor, type MessageFilters } from "@/lib/server/services/messages/message-queries";
 
@@ -31,7 +32,8 @@ export function decodeCursor(token: string | undefined): MessageCursor | undefin
   if (!token.startsWith("PA")) throw bad();
   const [ms, sid] = Buffer.from(token.slice(2), "base64url").toString("utf8").split(":");
   const at = Number(ms);
-  if (!sid || !Number.isFinite(at)) throw bad();
+  // A forged token must not reach the query: a SID as issued and a storable date (docs/security.md "API input").
+  if (!sid || !/^(SM|MM)[0-9a-f]{32}$/.test(sid) || !Number.isFinite(at) || !inDateRange(new Date(at))) throw bad();
   return { createdAt: new Date(at), sid };
 }
 
