@@ -12,6 +12,7 @@ import { createShortCode } from "@/lib/server/services/short-codes/create-short-
 import { createCarrier } from "@/lib/server/services/carriers/create-carrier";
 import { updateCarrier } from "@/lib/server/services/carriers/update-carrier";
 import { accountWithService, ownNumber } from "./pool-fixtures";
+import { decryptToken } from "@/lib/server/security/token-crypto";
 
 beforeAll(() => {
   process.env.SECRETS_KEY ??= "carriers-api-test-secret";
@@ -26,7 +27,8 @@ interface Caller {
 async function caller(): Promise<Caller> {
   const { accountSid } = await accountWithService("Carriers");
   const { authToken } = await db.account.findUniqueOrThrow({ where: { sid: accountSid } });
-  return { accountSid, auth: "Basic " + Buffer.from(`${accountSid}:${authToken}`).toString("base64") };
+  // Stored encrypted at rest (docs/security.md): the client sends the token itself.
+  return { accountSid, auth: "Basic " + Buffer.from(`${accountSid}:${decryptToken(authToken)}`).toString("base64") };
 }
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;

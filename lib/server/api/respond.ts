@@ -45,6 +45,8 @@ function sqlStates(e: unknown, depth: number): string[] {
 function clientInputError(err: unknown): AppError | null {
   if (err instanceof AppError || typeof err !== "object" || err === null) return null;
   if ((err as { name?: string }).name === "ZodError") return new AppError(20001, "Invalid parameter", 400);
+  // A malformed percent-encoding in a path segment a handler decodes (decodeURIComponent).
+  if (err instanceof URIError) return new AppError(20001, "Invalid parameter: malformed percent-encoding", 400);
   return sqlStates(err, 0).some((s) => CLIENT_SQLSTATES.has(s)) ? new AppError(20001, "Invalid parameter value", 400) : null;
 }
 
