@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures/test";
+import { uniqueDigits } from "./fixtures/inventory";
 
 // Issue #19, "Defects seen": each test here failed on the console before the fix.
 
@@ -98,4 +99,19 @@ test("favicon, wording and the missing message's 404", async ({ signedIn: page }
   await page.goto("/logs/SM00000000000000000000000000000000");
   await expect(page.getByRole("link", { name: "Back to Message Logs" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to Messaging Services" })).toHaveCount(0);
+});
+
+test("a number typed the way it is written is normalised, and a refused one stays in the field", async ({ signedIn: page }) => {
+  await page.goto("/numbers");
+  const field = page.getByLabel("Phone number (E.164)");
+  await field.fill("415 555 2671");
+  await page.getByRole("button", { name: "Add number" }).click();
+  await expect(page.getByText("Enter the number in E.164 format, e.g. +14155550100").first()).toBeVisible();
+  await expect(field).toHaveValue("415 555 2671");
+
+  const d = uniqueDigits(6);
+  await field.fill(`+44 (7400) ${d.slice(0, 3)}-${d.slice(3)}`);
+  await page.getByRole("button", { name: "Add number" }).click();
+  await expect(page.getByText(`Bought +447400${d}`)).toBeVisible();
+  await expect(field).toHaveValue("");
 });
