@@ -1,5 +1,7 @@
 import { test, expect } from "./fixtures/test";
+import { randomInt } from "node:crypto";
 import { uniqueDigits } from "./fixtures/inventory";
+import { seedPoolNumber, seedService } from "./fixtures/messages";
 
 // Issue #19, "Defects seen": each test here failed on the console before the fix.
 
@@ -114,4 +116,25 @@ test("a number typed the way it is written is normalised, and a refused one stay
   await page.getByRole("button", { name: "Add number" }).click();
   await expect(page.getByText(`Bought +447400${d}`)).toBeVisible();
   await expect(field).toHaveValue("");
+});
+
+test("Send Test shows a refusal with its code and meaning, at the field, and resets the Delivery panel", async ({ signedIn: page, account }) => {
+  const service = await seedService(account.accountSid, "Send failures");
+  await seedPoolNumber(account.accountSid, service, `+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  await page.goto("/send");
+  const form = page.getByRole("form", { name: "Send test message" });
+  const delivery = page.getByRole("region", { name: "Delivery" });
+
+  await page.getByLabel("To", { exact: true }).fill(`+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  await page.getByLabel("Body", { exact: true }).fill("first");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText(/^Message SM[0-9a-f]{32} accepted$/)).toBeVisible();
+
+  await page.getByLabel("To", { exact: true }).fill("hello");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(form.getByRole("alert").filter({ hasText: "Error 21211" })).toContainText("E.164");
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue("hello");
+  await expect(delivery.getByText(/Not sent\. Error 21211/)).toBeVisible();
+  await expect(delivery.getByText(/SM[0-9a-f]{32}/)).toHaveCount(0);
 });

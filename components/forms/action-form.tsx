@@ -28,12 +28,14 @@ export function ActionForm({
   children,
   label,
   onSuccess,
+  onError,
   className,
 }: {
   action: Action;
   children: (state: ActionState, pending: boolean) => ReactNode;
   label: string;
   onSuccess?: (state: ActionState) => void;
+  onError?: (state: ActionState) => void;
   /** Kept for callers; every form now resets to its (new) defaults after a success. */
   resetOnSuccess?: boolean;
   className?: string;
@@ -45,12 +47,13 @@ export function ActionForm({
       if (state.ok) {
         if (state.message) toast.success(state.message);
         onSuccess?.(state);
-      } else if (state.message) {
-        toast.error(state.message);
+      } else {
+        if (state.message) toast.error(state.message);
+        onError?.(state);
       }
       return state;
     },
-    [action, onSuccess],
+    [action, onSuccess, onError],
   );
   const [state, formAction, pending] = useActionState(run, initialActionState);
   // Errors the user has since dealt with, for the current answer only.
