@@ -14,7 +14,8 @@ export function LogFilters({
   errors: Record<string, string>;
 }) {
   return (
-    <form method="get" action="/logs" aria-label="Filter messages" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+    // Keyed by the filters so "Clear filters" (a client navigation) remounts every field with its new default.
+    <form key={JSON.stringify(values)} method="get" action="/logs" aria-label="Filter messages" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <SelectField
         label="Service"
         name="service"

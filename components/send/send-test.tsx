@@ -19,6 +19,8 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
   const [body, setBody] = useState("");
   const [to, setTo] = useState("");
   const [sent, setSent] = useState<string | null>(null);
+  // The last send's refusal; the Delivery panel shows it instead of the previous message.
+  const [failure, setFailure] = useState<string | null>(null);
   const service = services.find((s) => s.sid === serviceSid);
 
   if (services.length === 0) {
@@ -37,7 +39,18 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Message">
-        <ActionForm action={sendTestAction} label="Send test message" onSuccess={(s) => setSent(String(s.data?.sid ?? ""))}>
+        <ActionForm
+          action={sendTestAction}
+          label="Send test message"
+          onSuccess={(s) => {
+            setFailure(null);
+            setSent(String(s.data?.sid ?? ""));
+          }}
+          onError={(s) => {
+            setSent(null);
+            setFailure(s.message ?? "The message was not sent.");
+          }}
+        >
           {(state, pending) => {
             const e = state.fieldErrors ?? {};
             return (
@@ -56,7 +69,21 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
                   <label htmlFor="body" className="block text-sm font-medium text-slate-700">
                     Body
                   </label>
-                  <textarea id="body" name="body" rows={4} className={textarea} value={body} onChange={(ev) => setBody(ev.target.value)} />
+                  <textarea
+                    id="body"
+                    name="body"
+                    rows={4}
+                    className={textarea}
+                    value={body}
+                    onChange={(ev) => setBody(ev.target.value)}
+                    aria-invalid={e.body ? true : undefined}
+                    aria-describedby={e.body ? "body-error" : undefined}
+                  />
+                  {e.body ? (
+                    <p id="body-error" role="alert" className="text-xs text-red-600">
+                      {e.body[0]}
+                    </p>
+                  ) : null}
                 </div>
                 <div className="space-y-1">
                   <label htmlFor="mediaUrls" className="block text-sm font-medium text-slate-700">
@@ -74,6 +101,12 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
                   Shorten URLs (the service&apos;s link shortening domain; segments are counted after shortening)
                 </label>
                 <EncodingPreview body={body} smartEncoding={service?.smartEncoding ?? false} />
+                {/* A refusal that is about no one field (21703, say) is shown here, with its code. */}
+                {!state.ok && state.code !== undefined && state.message && !state.fieldErrors ? (
+                  <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                    {state.message}
+                  </p>
+                ) : null}
                 <Button type="submit" pending={pending}>
                   Send
                 </Button>
@@ -84,7 +117,13 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
       </Card>
       <div className="space-y-6">
         <Card title="Delivery" description="The chosen sender, the routing trace and each status as it arrives.">
-          {sent ? <MessageWatch sid={sent} /> : <EmptyState title="Send a message to follow it here" />}
+          {sent ? (
+            <MessageWatch key={sent} sid={sent} />
+          ) : failure ? (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">Not sent. {failure}</p>
+          ) : (
+            <EmptyState title="Send a message to follow it here" />
+          )}
         </Card>
         <Card title="Simulate reply" description="Inject an incoming message from the recipient, as the carrier would deliver it.">
           <SimulateReply defaultFrom={to} sentSid={sent} />

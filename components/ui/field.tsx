@@ -75,7 +75,9 @@ export function SelectField({
   const invalid = Boolean(Array.isArray(error) ? error.length : error);
   return (
     <Shell label={label} name={name} id={id} error={error} hint={hint}>
-      <select id={id} name={name} aria-invalid={invalid || undefined} className={control} {...props}>
+      {/* React applies a select's defaultValue only when it mounts, so a form reset after a save would
+          bring back the value the page loaded with; keying by it remounts the select with the saved one. */}
+      <select key={props.defaultValue === undefined ? undefined : String(props.defaultValue)} id={id} name={name} aria-invalid={invalid || undefined} className={control} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -13,7 +13,8 @@ export type PhoneNumberCheck =
  * by libphonenumber's type, so the rule matches routing exactly.
  */
 export function checkE164(input: string): PhoneNumberCheck {
-  const raw = input.trim();
+  // People type numbers the way they are written ("+1 (415) 555-2671"); the punctuation carries nothing.
+  const raw = input.trim().replace(/[\s().-]/g, "");
   if (!/^\+[1-9]\d{6,14}$/.test(raw)) return { ok: false, reason: "Enter the number in E.164 format, e.g. +14155550100" };
   const parsed = parsePhoneNumberFromString(raw);
   if (!parsed || !parsed.isValid() || !parsed.country) return { ok: false, reason: `${raw} is not a valid phone number` };

@@ -17,7 +17,12 @@ describe("checkE164", () => {
     expect(checkE164(n)).toEqual({ ok: true, phoneNumber: n, isoCountry: country, numberType: type });
   });
 
-  it.each(["4155550100", "+1415", "+1415555010a", "+10005550100", "", "+4412"])("refuses %j", (n) => {
+  it.each(["+1 (415) 555-2671", " +1 415.555.2671 ", "+44 20 7946 0000"])("normalises the written form %j", (n) => {
+    const r = checkE164(n);
+    expect(r.ok && r.phoneNumber).toBe(n.includes("+44") ? "+442079460000" : "+14155552671");
+  });
+
+  it.each(["4155550100", "(415) 555-2671", "+1 (415) 555-267x", "+1415", "+1415555010a", "+10005550100", "", "+4412"])("refuses %j", (n) => {
     expect(checkE164(n).ok).toBe(false);
   });
 });

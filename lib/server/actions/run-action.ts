@@ -47,6 +47,7 @@ export async function runAction<S extends z.ZodType, R>(
       return {
         ok: false,
         message: err.message,
+        code: err.code,
         fieldErrors: err.field ? { [err.field]: [err.message] } : undefined,
         at,
       };

@@ -6,6 +6,7 @@ import { createMessage } from "@/lib/server/services/messages/create-message";
 import { receiveInboundMessage } from "@/lib/server/services/messages/receive-inbound-message";
 import type { ActionState } from "./action-state";
 import { formToObject, runAction } from "./run-action";
+import { describeSendFailure, failureLine } from "./send-test-errors";
 
 const lines = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v),
@@ -23,7 +24,7 @@ const sendSchema = z.object({
 
 /** Send Test: the same createMessage the REST API calls; the page then follows the message. */
 export async function sendTestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(
+  const state = await runAction(
     sendSchema,
     formToObject(form),
     async (d, viewer) => {
@@ -39,6 +40,11 @@ export async function sendTestAction(_prev: ActionState, form: FormData): Promis
     },
     (r) => `Message ${r.sid} accepted`,
   );
+  if (state.ok || state.code === undefined) return state;
+  // A refusal shows its code and what it means, under the field it is about when there is one.
+  const f = describeSendFailure(state.code, state.message, state.fieldErrors);
+  const line = failureLine(f);
+  return { ...state, message: line, fieldErrors: f.field ? { [f.field]: [line] } : undefined, data: { field: f.field ?? null } };
 }
 
 const replySchema = z.object({

@@ -42,7 +42,7 @@ export default async function SenderPoolPage({ params }: { params: Promise<{ sid
 
   return (
     <>
-      <Card title="Sender Pool" description="The senders this service chooses from. Routing picks one per message (SPEC: sender selection).">
+      <Card title="Sender Pool" description="The senders this service chooses from. Routing picks one per message.">
         {warnings.length ? (
           <div className="mb-4 space-y-2">
             {warnings.map((w) => (
