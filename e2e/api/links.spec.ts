@@ -38,7 +38,8 @@ test("LinkShortening v1 through the twilio client: certificate, config, associat
     expect(wrong.message).toContain(`does not cover ${domainName}`);
     const cert = await client.messaging.v1.domainCerts(dn).update({ tlsCert: makeCertificate({ cn: domainName, sans: [domainName] }).bundle });
     expect(cert.domainSid).toBe(dn);
-    expect(cert.domainName).toBe(domainName);
+    // A URI, as Twilio's description types the Certificate's domain_name (docs/api.md).
+    expect(cert.domainName).toBe(`https://${domainName}`);
     expect(cert.certificateSid).toMatch(/^CW[0-9a-f]{32}$/);
     expect(cert.dateExpires).toBeNull();
     expect(cert.certInValidation).toMatchObject({ status: "pending" });
