@@ -56,7 +56,7 @@ const schema = z.object({
   INBOUND_WEBHOOK_TIMEOUT_MS: positiveInt.default(15_000),
   // A2P 10DLC (docs/api.md): the simulated vetting time, and whether unregistered US long codes are refused (30034)
   A2P_VETTING_DELAY_MS: nonNegativeInt.default(DEFAULT_VETTING_DELAY_MS),
-  A2P_10DLC_ENFORCEMENT: z.enum(["on", "off"]).default("off"),
+  A2P_10DLC_ENFORCEMENT: z.enum(["on", "registered", "off"]).default("registered"),
   LINK_CERT_VALIDATION_MS: nonNegativeInt.default(5_000),
   // Logs
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -96,7 +96,7 @@ const MUST_BE: Record<keyof z.input<typeof schema>, string> = {
   CARRIER_READY_WAIT_MS: "a number of milliseconds",
   INBOUND_WEBHOOK_TIMEOUT_MS: "a positive number of milliseconds",
   A2P_VETTING_DELAY_MS: "a number of milliseconds",
-  A2P_10DLC_ENFORCEMENT: "on or off",
+  A2P_10DLC_ENFORCEMENT: "on, registered or off",
   LINK_CERT_VALIDATION_MS: "a number of milliseconds",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
 };

@@ -51,6 +51,27 @@ describe("sending from US 10DLC numbers needs a verified campaign (30034)", () =
     expect(verified).toMatchObject({ status: "delivered", errorCode: null });
   });
 
+  it("by default (registered) refuses a service whose campaign is pending, and lets one that never registered send", async () => {
+    process.env.A2P_10DLC_ENFORCEMENT = "";
+    process.env.A2P_VETTING_DELAY_MS = "60000";
+    try {
+      const account = await makeAccount();
+      const never = await makeService(account.sid);
+      await addLongCode(account.sid, never.sid);
+      const sent = await finalMessage((await createMessage(account.sid, { to: "+14155550116", messagingServiceSid: never.sid, body: "never registered" })).sid);
+      expect(sent).toMatchObject({ status: "delivered", errorCode: null });
+
+      const registering = await makeService(account.sid);
+      await addLongCode(account.sid, registering.sid);
+      const brand = await createBrand(account.sid, { companyName: "Acme", description: "Acme Retail" });
+      await createCampaign(account.sid, registering.sid, campaignInput(brand.sid));
+      const pending = await finalMessage((await createMessage(account.sid, { to: "+14155550117", messagingServiceSid: registering.sid, body: "pending" })).sid);
+      expect(pending).toMatchObject({ status: "failed", errorCode: 30034 });
+    } finally {
+      process.env.A2P_10DLC_ENFORCEMENT = "on";
+    }
+  });
+
   it("does not apply to toll-free numbers or to a service with a preregistered campaign", async () => {
     const account = await makeAccount();
     const tollFreeService = await makeService(account.sid);
