@@ -8,6 +8,9 @@ import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+/** Callbacks first received this long before a kill may be posted again (docs/reliability.md "Status callbacks"). */
+const CALLBACK_WINDOW_MS = 5_000;
+
 /**
  * Issue #16 (docs/reliability.md "Fault test"): the send path's server
  * (tests/system/fault-server.ts: workers + the front server, as `npm start`
@@ -324,7 +327,9 @@ describe("faults: kill -9 and a database restart under load", () => {
     const byKey = new Map<string, Callback[]>();
     for (const c of callbacks) byKey.set(`${c.sid}:${c.status}`, [...(byKey.get(`${c.sid}:${c.status}`) ?? []), c]);
     const repeats = [...byKey.values()].filter((cs) => cs.length > 1);
-    const repeatsNotAtKill = repeats.filter((cs) => !kills.some((k) => (cs[0] as Callback).at <= k && (cs[0] as Callback).at > k - 2_000));
+    // The window between a receiver's answer and its bookkeeping commit, as measured on a loaded 2-core box (up to ~3 s;
+    // docs/reliability.md "Status callbacks"): a repeat is allowed only for a callback first received that close before a kill.
+    const repeatsNotAtKill = repeats.filter((cs) => !kills.some((k) => (cs[0] as Callback).at <= k && (cs[0] as Callback).at > k - CALLBACK_WINDOW_MS));
     const finalsMissing = stored.filter((m) => FINAL.includes(m.status) && !byKey.has(`${m.sid}:${m.status}`));
     const finalRepeats = repeats.filter((cs) => FINAL.includes((cs[0] as Callback).status)).length;
     const invalid = callbacks.filter((c) => !c.valid).length;
