@@ -9,7 +9,7 @@ const UNAVAILABLE_CODES = new Set([
   "P1001", "P1002", "P1008", "P1017", "P2024", // Prisma: can't reach, timed out, closed the connection, pool timeout
 ]);
 
-const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Can't reach database server|connect ECONNREFUSED|Timed out fetching a new connection/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|Server has closed the connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Can't reach database server|connect ECONNREFUSED|Timed out fetching a new connection/i;
 
 /**
  * True when an error (or one of its causes: Prisma's driver adapter wraps pg's)
