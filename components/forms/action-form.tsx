@@ -18,7 +18,8 @@ const SUCCESS_EVENT = "switchyard:action-form-success";
  * The form is submitted by hand rather than through `<form action>`: React
  * resets a form after every action, which threw away what the user typed when
  * the answer was an error. Here the fields are reset only after a success,
- * once the page has re-rendered, so they show the saved values (selects are
+ * once the page has re-rendered, and only if nothing was typed since the
+ * submit, so they show the saved values (selects are
  * keyed by their default, see components/ui/field.tsx). A field's error is
  * hidden as soon as the user edits that field, and all errors are hidden when
  * another form on the page succeeds.
@@ -41,6 +42,9 @@ export function ActionForm({
   className?: string;
 }) {
   const ref = useRef<HTMLFormElement>(null);
+  // Typed into since the last submit: the answer's reset must not wipe it (the success toast shows before
+  // the page has re-rendered, and a quick user, or a test, is already typing the next entry).
+  const editedSinceSubmit = useRef(false);
   const run = useCallback(
     async (prev: ActionState, form: FormData) => {
       const state = await action(prev, form);
@@ -61,7 +65,7 @@ export function ActionForm({
 
   useEffect(() => {
     if (!state.ok || state.at === undefined) return;
-    ref.current?.reset();
+    if (!editedSinceSubmit.current) ref.current?.reset();
     window.dispatchEvent(new CustomEvent(SUCCESS_EVENT, { detail: ref.current }));
   }, [state]);
 
@@ -75,11 +79,13 @@ export function ActionForm({
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    editedSinceSubmit.current = false;
     const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(data));
   };
 
   const onEdit = (e: FormEvent<HTMLFormElement>) => {
+    editedSinceSubmit.current = true;
     const name = (e.target as HTMLInputElement).name;
     if (!name || !state.fieldErrors?.[name]) return;
     setHidden((h) => (h.at === state.at ? { ...h, names: [...h.names, name] } : { at: state.at, all: false, names: [name] }));
