@@ -1,5 +1,6 @@
 import nanp from "../data/nanp-area-codes.json";
 import { parseAddress } from "../phone/parse-address";
+import { mediaContentType } from "../media/content-type";
 
 /**
  * The parameters of an inbound message webhook (CONTRACT section 8), in
@@ -40,33 +41,8 @@ export function addressGeo(address: string): Geo {
   return geo;
 }
 
-const MEDIA_TYPES: Record<string, string> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  gif: "image/gif",
-  webp: "image/webp",
-  bmp: "image/bmp",
-  heic: "image/heic",
-  mp4: "video/mp4",
-  "3gp": "video/3gpp",
-  mov: "video/quicktime",
-  mp3: "audio/mpeg",
-  m4a: "audio/mp4",
-  amr: "audio/amr",
-  ogg: "audio/ogg",
-  wav: "audio/wav",
-  vcf: "text/vcard",
-  txt: "text/plain",
-  pdf: "application/pdf",
-};
-
-/** MediaContentTypeN: the carrier does not tell us, so the URL's file extension decides. */
-export function mediaContentType(url: string): string {
-  const path = url.split(/[?#]/)[0] ?? "";
-  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-  return (ext && MEDIA_TYPES[ext]) || "application/octet-stream";
-}
+/** MediaContentTypeN: the carrier does not tell us, so the URL's file extension decides (the Media resource's rule). */
+export { mediaContentType };
 
 export function inboundWebhookParams(m: InboundFacts): Record<string, string> {
   const p: Record<string, string> = {
