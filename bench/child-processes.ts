@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { buildNext } from "../scripts/next-process";
 
 /** Every process a benchmark started (servers, workers, builds), so it can stop them all. */
 export const children: ChildProcess[] = [];
@@ -38,5 +39,5 @@ export async function waitHttp(url: string) {
 export async function buildIfMissing(distDir: string) {
   if (existsSync(`${distDir}/BUILD_ID`)) return;
   console.log(`building into ${distDir} ...`);
-  await new Promise<void>((res, rej) => run("npx", ["next", "build"], { NEXT_DIST_DIR: distDir }).on("exit", (c) => (c === 0 ? res() : rej(new Error("build failed")))));
+  if ((await buildNext(distDir, "ignore-stdout")) !== 0) throw new Error("build failed");
 }

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { createRequire } from "node:module";
 import { buildStaleReason } from "./build-stamp";
+import { withTsconfigRestored } from "./tsconfig-guard";
 
 /** Next's own CLI, run with this Node (not through npx: one process less, and signals reach it directly). */
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -14,13 +15,20 @@ export async function ensureProductionBuild(distDir: string): Promise<void> {
   if (!reason) return;
   console.log(`Building the production console (${reason}); this takes a minute or two, once.`);
   const started = Date.now();
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    child.on("error", reject);
-    child.on("exit", resolve);
-  });
+  const code = await buildNext(distDir, "inherit");
   if (code !== 0) throw new Error(`next build failed (exit code ${code}); the console cannot start without a build.`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+/** `next build` into `distDir`, leaving the tracked tsconfig.json as it was; answers the exit code. */
+export function buildNext(distDir: string, stdio: "inherit" | "ignore-stdout"): Promise<number | null> {
+  const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const io: StdioOptions = stdio === "inherit" ? "inherit" : ["ignore", "ignore", "inherit"];
+  return withTsconfigRestored(process.cwd(), () => new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, "build"], { stdio: io, env });
+    child.on("error", reject);
+    child.on("exit", resolve);
+  }));
 }
 
 /**
