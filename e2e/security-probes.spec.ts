@@ -56,6 +56,12 @@ test("a server action replayed with a forged Origin and X-Forwarded-Host is refu
   expect(await forged.text()).not.toContain(account.authToken);
 });
 
+test("the sign-in form posts (no credentials in a URL, even before hydration)", async ({ request }) => {
+  const html = await (await request.get("/login")).text();
+  const form = /<form[^>]*aria-label="Sign in"[^>]*>|<form[^>]*>(?=[\s\S]*?name="password")/i.exec(html)?.[0] ?? "";
+  expect(form).toMatch(/method="post"/i);
+});
+
 test("the sign-in form says when an email is locked, even for the right password", async ({ page, account }) => {
   // A lock as the throttle leaves it after a burst of wrong passwords (docs/security.md "Throttling").
   await e2eDb().query(
