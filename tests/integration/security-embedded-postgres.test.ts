@@ -122,7 +122,7 @@ describe("embedded PostgreSQL login", () => {
     expect(await loginResult(embeddedUrl(again.port, "postgres", rootA))).toBe("ok");
   });
 
-  it("upgrades a cluster made with the old fixed password, stopped or running, and keeps its data", async () => {
+  it("upgrades a cluster made with the old fixed password, stopped or running (two starts at once), and keeps its data", async () => {
     const root = tempRoot("legacy");
     const dataDir = await legacyCluster(root);
     expect(existsSync(path.join(root, "postgres.password"))).toBe(false);
@@ -148,8 +148,10 @@ describe("embedded PostgreSQL login", () => {
     await query(url(first.port, "switchyard"), "SELECT pg_reload_conf()");
     expect(await loginResult(url(first.port, "anything at all"))).toBe("ok"); // trust: the hole being closed
 
-    const second = await startEmbeddedPostgres({ root, port: FIRST_PORT });
+    // Two processes finding it at once (a console and a worker) agree on one new password (advisory lock).
+    const [second, other] = await Promise.all([startEmbeddedPostgres({ root, port: FIRST_PORT }), startEmbeddedPostgres({ root, port: FIRST_PORT })]);
     servers.push(second);
+    expect(other.port).toBe(second.port);
     expect(second.startedHere).toBe(false);
     expect(second.port).toBe(first.port);
     const pw2 = passwordOf(root);
