@@ -15,6 +15,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // docs/security.md "Headers": no framework banner; the rest on every answer (the CSP is per request, in proxy.ts).
   poweredByHeader: false,
+  // docs/security.md "Body limits": the front server refuses any body over 1 MiB with a clean 413 before Next
+  // reads it; Next's own server-action limit is set to the same, for a Next reached without the front server.
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
   async headers() {
     return [
       {

@@ -197,8 +197,8 @@ beforeAll(async () => {
   mkdirSync(RUN_DIR, { recursive: true, mode: 0o777 });
   pgServer = await startEmbeddedPostgres({ root: PG_DIR, port: PG_PORT });
   if (pgServer.port !== PG_PORT) throw new Error(`port ${PG_PORT} is taken: the SMPP fault test needs it (got ${pgServer.port})`);
-  await ensureDatabase(embeddedUrl(PG_PORT, "postgres"), "faults_smpp");
-  url = embeddedUrl(PG_PORT, "faults_smpp");
+  await ensureDatabase(embeddedUrl(PG_PORT, "postgres", PG_DIR), "faults_smpp");
+  url = embeddedUrl(PG_PORT, "faults_smpp", PG_DIR);
   process.env.DATABASE_URL = url;
   // The carrier's password is sealed here and opened by the server's workers: both need the same key.
   process.env.SECRETS_KEY ??= "faults-smpp-test-secrets-key-0123456789";

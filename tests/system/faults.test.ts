@@ -198,8 +198,8 @@ beforeAll(async () => {
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(RUN_DIR, { recursive: true, mode: 0o777 });
   await startPg();
-  await ensureDatabase(embeddedUrl(PG_PORT, "postgres"), "faults");
-  url = embeddedUrl(PG_PORT, "faults");
+  await ensureDatabase(embeddedUrl(PG_PORT, "postgres", PG_DIR), "faults");
+  url = embeddedUrl(PG_PORT, "faults", PG_DIR);
   process.env.DATABASE_URL = url;
   const { applyMigrations } = await import("@/lib/server/db/migrate");
   await applyMigrations(url);

@@ -79,13 +79,13 @@ export async function stopInstance(i: Instance, signal: NodeJS.Signals = "SIGTER
 export function instanceDbUrl(dataDir: string): string {
   const port = recordedPort(dataDir);
   if (!port) throw new Error(`no PostgreSQL port recorded under ${dataDir}`);
-  return embeddedUrl(port, "switchyard");
+  return embeddedUrl(port, "switchyard", dataDir);
 }
 
 /** Stops a data directory's PostgreSQL if it is still running (only ever that directory's), and removes the directory. */
 export async function cleanUp(dataDir: string): Promise<void> {
   const port = recordedPort(dataDir);
-  const running = port ? await serverDataDirectory(port) : null;
+  const running = port ? await serverDataDirectory(port, dataDir) : null;
   if (running && realpathSync(running) === realpathSync(path.join(dataDir, "postgres"))) {
     const pg = await startEmbeddedPostgres({ root: dataDir });
     await pg.stop();

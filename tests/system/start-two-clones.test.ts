@@ -53,8 +53,8 @@ describe("two checkouts on one machine", () => {
     expect(portA).toBeDefined();
     expect(portB).toBeDefined();
     expect(portA).not.toBe(portB);
-    expect(await serverDataDirectory(portA!)).toBe(`${dirA}/postgres`);
-    expect(await serverDataDirectory(portB!)).toBe(`${dirB}/postgres`);
+    expect(await serverDataDirectory(portA!, dirA)).toBe(`${dirA}/postgres`);
+    expect(await serverDataDirectory(portB!, dirB)).toBe(`${dirB}/postgres`);
     expect(ia.output()).toContain(`Embedded PostgreSQL for ${dirA}/postgres on 127.0.0.1:${portA} (started)`);
 
     // Data written through one is invisible to the other.
@@ -81,8 +81,8 @@ describe("two checkouts on one machine", () => {
 
     // The instance that started it stops it on SIGTERM.
     expect(await stopInstance(ia)).toBe(0);
-    expect(await serverDataDirectory(portA!)).toBeNull();
+    expect(await serverDataDirectory(portA!, dirA)).toBeNull();
     expect(await stopInstance(ib)).toBe(0);
-    expect(await serverDataDirectory(portB!)).toBeNull();
+    expect(await serverDataDirectory(portB!, dirB)).toBeNull();
   });
 });

