@@ -69,7 +69,10 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                   <Td>{n.isoCountry}</Td>
                   <Td>{typeLabel(n.numberType)}</Td>
                   <Td>{caps(n)}</Td>
-                  <Td>{n.smsUrl ? `${n.smsMethod} ${n.smsUrl}` : <span className="text-slate-400">—</span>}</Td>
+                  {/* A webhook can be any length: one cut line here (full text in the title, and in Configure). */}
+                  <td className="max-w-56 truncate px-3 py-2 text-slate-700" title={n.smsUrl ? `${n.smsMethod} ${n.smsUrl}` : undefined}>
+                    {n.smsUrl ? `${n.smsMethod} ${n.smsUrl}` : <span className="text-slate-400">—</span>}
+                  </td>
                   <Td>
                     {n.service ? (
                       <Link href={`/services/${n.service.sid}/sender-pool`} className="text-indigo-700 hover:underline">
