@@ -140,8 +140,9 @@ test("at 1366 px the wide tables keep every column in view, and alert details ar
   await expect(long).toBeVisible();
   expect(await hiddenTableWidth(page, "Messages")).toBe(0);
   await expect(logs.getByRole("columnheader", { name: "Segments" })).toBeInViewport();
-  // The full body stays reachable: in the cell's title, and on the message's own page.
-  await expect(long.getByTitle(LONG_BODY.trim())).toBeVisible();
+  // The cell is one cut line with its start in the title (the list carries 160 characters); the
+  // message's own page, one click away, shows the whole body.
+  await expect(long.getByTitle(LONG_BODY.slice(0, 60))).toBeVisible();
   await long.getByRole("link", { name: `Message ${seeded.messageSid}` }).click();
   await expect(page.getByLabel("Message body")).toContainText("and more words follow.");
 
