@@ -158,12 +158,14 @@ test("Send Test: an opted-out recipient is refused at the To field with 21610 an
   await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-describedby", (await error.getAttribute("id")) ?? "");
   await expect(page.getByLabel("To", { exact: true })).toHaveValue(to);
   await expect(delivery.getByText(/Not sent\. Error 21610/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("send-21610.png") });
   // Fixing the field clears its error.
   await page.getByLabel("To", { exact: true }).fill(`+1415${String(randomInt(2_000_000, 9_999_999))}`);
   await expect(error).toBeHidden();
 });
 
 test("Send Test: the Delivery panel lets go of the last message as soon as the next send starts, and explains a 21703 failure", async ({ signedIn: page, account }) => {
+  test.setTimeout(120_000);
   const service = await seedService(account.accountSid, "Send reset");
   await seedPoolNumber(account.accountSid, service, `+1415${String(randomInt(2_000_000, 9_999_999))}`);
   const alphaOnly = await seedService(account.accountSid, "Send alpha only");
@@ -174,8 +176,9 @@ test("Send Test: the Delivery panel lets go of the last message as soon as the n
   await page.getByLabel("To", { exact: true }).fill(`+1415${String(randomInt(2_000_000, 9_999_999))}`);
   await page.getByLabel("Body", { exact: true }).fill("first");
   await page.getByRole("button", { name: "Send", exact: true }).click();
+  // The panel follows the first message (routed or not yet, as the pipeline goes).
   await expect(delivery.getByRole("link", { name: "Open in Message Logs" })).toBeVisible();
-  const firstFrom = await delivery.getByLabel("Chosen sender").textContent();
+  await expect(delivery.getByLabel("Chosen sender")).toBeVisible();
 
   // Hold the next send's server action until the panel has been checked.
   let release: () => void = () => undefined;
@@ -189,15 +192,18 @@ test("Send Test: the Delivery panel lets go of the last message as soon as the n
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(delivery.getByRole("status")).toHaveText("Sending…");
   await expect(delivery.getByRole("link", { name: "Open in Message Logs" })).toHaveCount(0);
-  await expect(delivery.getByText(firstFrom ?? "")).toHaveCount(0);
+  await expect(delivery.getByLabel("Chosen sender")).toHaveCount(0);
   release();
 
   const failure = delivery.getByRole("alert").filter({ hasText: "Error 21703" });
-  await expect(failure).toContainText("No sender in the Sender Pool can reach this destination");
+  // Routing happens at dispatch: on a loaded machine that can take a while.
+  await expect(failure).toContainText("No sender in the Sender Pool can reach this destination", { timeout: 60_000 });
   await expect(delivery.getByLabel("Current status")).toHaveText(/failed/i);
+  await page.screenshot({ path: test.info().outputPath("send-21703.png") });
 });
 
 test("routing traces name senders by number or name, not by internal ID", async ({ signedIn: page, account }) => {
+  test.setTimeout(120_000);
   const service = await seedService(account.accountSid, "Trace labels");
   const number = `+1415${String(randomInt(2_000_000, 9_999_999))}`;
   const pn = await seedPoolNumber(account.accountSid, service, number);
@@ -227,6 +233,6 @@ test("routing traces name senders by number or name, not by internal ID", async 
   await page.getByLabel("Body", { exact: true }).fill("trace me");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   const live = page.getByRole("region", { name: "Delivery" }).getByRole("list", { name: "Routing trace" });
-  await expect(live).toContainText(number);
+  await expect(live).toContainText(number, { timeout: 60_000 });
   await expect(live).not.toContainText(/\b(PN|AI)[0-9a-f]{32}\b/);
 });

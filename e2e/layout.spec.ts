@@ -176,6 +176,7 @@ test("on a phone the navigation is a menu: a button opens it, Escape closes it, 
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   await expect(nav.getByRole("link", { name: "Message Logs" })).toBeVisible();
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: test.info().outputPath("390-menu-open.png") });
   await page.keyboard.press("Tab");
   await expect(nav.getByRole("link", { name: "Messaging Services" })).toBeFocused();
   await page.keyboard.press("Escape");
