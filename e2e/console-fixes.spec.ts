@@ -199,6 +199,8 @@ test("Send Test: the Delivery panel lets go of the last message as soon as the n
   // Routing happens at dispatch: on a loaded machine that can take a while.
   await expect(failure).toContainText("No sender in the Sender Pool can reach this destination", { timeout: 60_000 });
   await expect(delivery.getByLabel("Current status")).toHaveText(/failed/i);
+  // The trace of the failed routing stays, saying why no sender could take it.
+  await expect(delivery.getByRole("list", { name: "Routing trace" })).toContainText("tier alpha:");
   await page.screenshot({ path: test.info().outputPath("send-21703.png") });
 });
 

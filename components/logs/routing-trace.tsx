@@ -5,9 +5,10 @@ import { labelTraceLine, traceLines } from "@/lib/core/console/trace-labels";
  * The routing decision, one rule per line. Senders appear by number or name
  * (`labels`, from the loader); the SID stays reachable as the label's title.
  */
-export function RoutingTrace({ value, labels = {} }: { value: unknown; labels?: Readonly<Record<string, string>> }) {
+export function RoutingTrace({ value, labels = {}, final = false }: { value: unknown; labels?: Readonly<Record<string, string>>; final?: boolean }) {
   const { trace, warnings } = traceLines(value);
-  if (trace.length === 0) return <EmptyState title="No routing decision yet" />;
+  // "Yet" only while the message can still be routed (an incoming message, or one refused before routing, never is).
+  if (trace.length === 0) return <EmptyState title={final ? "No routing decision recorded" : "No routing decision yet"} />;
   return (
     <div className="space-y-3">
       <ol aria-label="Routing trace" className="list-inside list-decimal space-y-1 break-words font-mono text-xs text-slate-700">

@@ -72,7 +72,7 @@ export function MessageWatch({ sid }: { sid: string }) {
       ) : null}
       <div>
         <h3 className="mb-1 font-medium text-slate-700">Routing trace</h3>
-        <RoutingTrace value={m.routingTrace} labels={m.senderLabels} />
+        <RoutingTrace value={m.routingTrace} labels={m.senderLabels} final={FINAL.has(m.status)} />
       </div>
       <div>
         <h3 className="mb-1 font-medium text-slate-700">Statuses</h3>

@@ -97,7 +97,7 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
           )}
         </Card>
         <Card title="Routing trace" description="The rules that chose the sender, in the order they fired.">
-          <RoutingTrace value={m.routingTrace} labels={m.senderLabels} />
+          <RoutingTrace value={m.routingTrace} labels={m.senderLabels} final={FINAL.has(m.status)} />
         </Card>
         <Card title="Status callbacks">
           {m.callbacks.length === 0 ? (
