@@ -1,7 +1,9 @@
 import { test, expect } from "./fixtures/test";
 import { randomInt } from "node:crypto";
 import { uniqueDigits } from "./fixtures/inventory";
-import { seedPoolNumber, seedService } from "./fixtures/messages";
+import { seedAlphaSender } from "./fixtures/content";
+import { e2eDb } from "./fixtures/db";
+import { seedMessages, seedPoolNumber, seedService } from "./fixtures/messages";
 
 // Issue #19, "Defects seen": each test here failed on the console before the fix.
 
@@ -137,4 +139,102 @@ test("Send Test shows a refusal with its code and meaning, at the field, and res
   await expect(page.getByLabel("To", { exact: true })).toHaveValue("hello");
   await expect(delivery.getByText(/Not sent\. Error 21211/)).toBeVisible();
   await expect(delivery.getByText(/SM[0-9a-f]{32}/)).toHaveCount(0);
+});
+
+test("Send Test: an opted-out recipient is refused at the To field with 21610 and what it means", async ({ signedIn: page, account }) => {
+  const service = await seedService(account.accountSid, "Send opted out");
+  await seedPoolNumber(account.accountSid, service, `+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  const to = `+1415${String(randomInt(2_000_000, 9_999_999))}`;
+  await e2eDb().query(`INSERT INTO opt_outs (service_sid, recipient, source) VALUES ($1, $2, 'api')`, [service, to]);
+  await page.goto("/send");
+  const form = page.getByRole("form", { name: "Send test message" });
+  const delivery = page.getByRole("region", { name: "Delivery" });
+  await page.getByLabel("To", { exact: true }).fill(to);
+  await page.getByLabel("Body", { exact: true }).fill("hello");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const error = form.getByRole("alert").filter({ hasText: "Error 21610" });
+  await expect(error).toContainText("replied STOP");
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("To", { exact: true })).toHaveAttribute("aria-describedby", (await error.getAttribute("id")) ?? "");
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue(to);
+  await expect(delivery.getByText(/Not sent\. Error 21610/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("send-21610.png") });
+  // Fixing the field clears its error.
+  await page.getByLabel("To", { exact: true }).fill(`+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  await expect(error).toBeHidden();
+});
+
+test("Send Test: the Delivery panel lets go of the last message as soon as the next send starts, and explains a 21703 failure", async ({ signedIn: page, account }) => {
+  test.setTimeout(120_000);
+  const service = await seedService(account.accountSid, "Send reset");
+  await seedPoolNumber(account.accountSid, service, `+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  const alphaOnly = await seedService(account.accountSid, "Send alpha only");
+  await seedAlphaSender(account.accountSid, alphaOnly, "ACME");
+  await page.goto("/send");
+  const delivery = page.getByRole("region", { name: "Delivery" });
+
+  await page.getByLabel("To", { exact: true }).fill(`+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  await page.getByLabel("Body", { exact: true }).fill("first");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  // The panel follows the first message (routed or not yet, as the pipeline goes).
+  await expect(delivery.getByRole("link", { name: "Open in Message Logs" })).toBeVisible();
+  await expect(delivery.getByLabel("Chosen sender")).toBeVisible();
+
+  // Hold the next send's server action until the panel has been checked.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/send", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  // An alpha-only pool cannot reach a US number: accepted, then failed at dispatch with 21703.
+  await page.getByLabel("Messaging Service").selectOption({ label: "Send alpha only" });
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(delivery.getByRole("status")).toHaveText("Sending…");
+  await expect(delivery.getByRole("link", { name: "Open in Message Logs" })).toHaveCount(0);
+  await expect(delivery.getByLabel("Chosen sender")).toHaveCount(0);
+  release();
+
+  const failure = delivery.getByRole("alert").filter({ hasText: "Error 21703" });
+  // Routing happens at dispatch: on a loaded machine that can take a while.
+  await expect(failure).toContainText("No sender in the Sender Pool can reach this destination", { timeout: 60_000 });
+  await expect(delivery.getByLabel("Current status")).toHaveText(/failed/i);
+  // The trace of the failed routing stays, saying why no sender could take it.
+  await expect(delivery.getByRole("list", { name: "Routing trace" })).toContainText("tier alpha:");
+  await page.screenshot({ path: test.info().outputPath("send-21703.png") });
+});
+
+test("routing traces name senders by number or name, not by internal ID", async ({ signedIn: page, account }) => {
+  test.setTimeout(120_000);
+  const service = await seedService(account.accountSid, "Trace labels");
+  const number = `+1415${String(randomInt(2_000_000, 9_999_999))}`;
+  const pn = await seedPoolNumber(account.accountSid, service, number);
+  const ai = await seedAlphaSender(account.accountSid, service, "ACMEINC");
+  const [sid] = await seedMessages(account.accountSid, [
+    {
+      serviceSid: service,
+      from: number,
+      to: "+14155550199",
+      routingTrace: { trace: [`sticky: +14155550199 -> ${pn}`, `tier alpha: ${ai} (service-wide)`, `from: explicit From ${number} (${pn}), no automatic selection`], warnings: [] },
+    },
+  ]);
+  await page.goto(`/logs/${sid}`);
+  const trace = page.getByRole("list", { name: "Routing trace" });
+  await expect(trace.getByRole("listitem").nth(0)).toHaveText(`sticky: +14155550199 -> ${number}`);
+  await expect(trace.getByRole("listitem").nth(1)).toHaveText("tier alpha: ACMEINC (service-wide)");
+  await expect(trace.getByRole("listitem").nth(2)).toHaveText(`from: explicit From ${number}, no automatic selection`);
+  await expect(trace).not.toContainText(pn);
+  await expect(trace).not.toContainText(ai);
+  // The SID is still there for whoever needs it.
+  await expect(trace.getByTitle(pn).first()).toHaveText(number);
+
+  // Send Test's Delivery panel shows the same trace, from a real send through the pipeline.
+  await page.goto("/send");
+  await page.getByLabel("Messaging Service").selectOption({ label: "Trace labels" });
+  await page.getByLabel("To", { exact: true }).fill(`+1415${String(randomInt(2_000_000, 9_999_999))}`);
+  await page.getByLabel("Body", { exact: true }).fill("trace me");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const live = page.getByRole("region", { name: "Delivery" }).getByRole("list", { name: "Routing trace" });
+  await expect(live).toContainText(number, { timeout: 60_000 });
+  await expect(live).not.toContainText(/\b(PN|AI)[0-9a-f]{32}\b/);
 });

@@ -9,7 +9,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const viewer = await requireViewerPage();
   return (
     <div className="min-h-screen md:flex">
-      <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-b-0 md:border-r">
+      <aside className="relative border-b border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:flex-col md:border-b-0 md:border-r">
         <div className="flex items-center justify-between px-4 py-4 md:block">
           <a href="/services" className="text-lg font-semibold tracking-tight text-indigo-700">
             Switchyard
@@ -19,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </p>
         </div>
         <ConsoleNav />
-        <div className="hidden border-t border-slate-100 px-4 py-3 md:absolute md:bottom-0 md:block md:w-60">
+        <div className="hidden border-t border-slate-100 px-4 py-3 md:block">
           <p className="truncate text-xs text-slate-500">{viewer.email}</p>
           <SignOutButton />
         </div>

@@ -92,7 +92,9 @@ export function MessageLogs({
                   <Td>{m.direction === "inbound" ? "Incoming" : "Outgoing"}</Td>
                   <Td mono>{m.from ?? "—"}</Td>
                   <Td mono>{m.to}</Td>
-                  <td className="max-w-xs truncate px-3 py-2 text-slate-700" title={m.body}>
+                  {/* One line, cut by CSS only: the cell still holds the whole body (screen readers, the title on
+                      hover), and the message's page shows it in full. */}
+                  <td className="max-w-56 truncate px-3 py-2 text-slate-700" title={m.body}>
                     {m.body}
                   </td>
                   <Td>

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/card";
 import { RoutingTrace } from "@/components/logs/routing-trace";
 import { StatusBadge } from "@/components/logs/status-badge";
+import { explainErrorCode } from "@/lib/core/console/send-failure";
 
 const FINAL = new Set(["delivered", "undelivered", "failed", "canceled", "read"]);
 
@@ -18,6 +19,8 @@ export interface WatchedMessage {
   errorCode: number | null;
   errorMessage: string | null;
   routingTrace: unknown;
+  /** Sender SID -> number or name, for the routing trace. */
+  senderLabels: Record<string, string>;
   events: { status: string; at: string; errorCode: number | null }[];
 }
 
@@ -64,11 +67,12 @@ export function MessageWatch({ sid }: { sid: string }) {
       {m.errorCode ? (
         <Alert tone="error">
           Error {m.errorCode}: {m.errorMessage}
+          {explainErrorCode(m.errorCode) ? <span className="mt-1 block">{explainErrorCode(m.errorCode)}</span> : null}
         </Alert>
       ) : null}
       <div>
         <h3 className="mb-1 font-medium text-slate-700">Routing trace</h3>
-        <RoutingTrace value={m.routingTrace} />
+        <RoutingTrace value={m.routingTrace} labels={m.senderLabels} final={FINAL.has(m.status)} />
       </div>
       <div>
         <h3 className="mb-1 font-medium text-slate-700">Statuses</h3>

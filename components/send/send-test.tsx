@@ -21,6 +21,8 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
   const [sent, setSent] = useState<string | null>(null);
   // The last send's refusal; the Delivery panel shows it instead of the previous message.
   const [failure, setFailure] = useState<string | null>(null);
+  // A send is on its way: the Delivery panel has already let go of the previous message.
+  const [sending, setSending] = useState(false);
   const service = services.find((s) => s.sid === serviceSid);
 
   if (services.length === 0) {
@@ -39,88 +41,105 @@ export function SendTest({ services }: { services: { sid: string; friendlyName: 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Message">
-        <ActionForm
-          action={sendTestAction}
-          label="Send test message"
-          onSuccess={(s) => {
-            setFailure(null);
-            setSent(String(s.data?.sid ?? ""));
-          }}
-          onError={(s) => {
+        {/* Captured before the form's own submit: each send starts from an empty Delivery panel. */}
+        <div
+          onSubmitCapture={() => {
             setSent(null);
-            setFailure(s.message ?? "The message was not sent.");
+            setFailure(null);
+            setSending(true);
           }}
         >
-          {(state, pending) => {
-            const e = state.fieldErrors ?? {};
-            return (
-              <>
-                <SelectField
-                  label="Messaging Service"
-                  name="messagingServiceSid"
-                  value={serviceSid}
-                  onChange={(ev) => setServiceSid(ev.target.value)}
-                  options={services.map((s) => ({ value: s.sid, label: s.friendlyName }))}
-                  error={e.messagingServiceSid}
-                />
-                <TextField label="To" name="to" placeholder="+14155551234" value={to} onChange={(ev) => setTo(ev.target.value)} error={e.to} />
-                <TextField label="From (optional)" name="from" placeholder="Leave empty to let the pool choose" error={e.from} />
-                <div className="space-y-1">
-                  <label htmlFor="body" className="block text-sm font-medium text-slate-700">
-                    Body
-                  </label>
-                  <textarea
-                    id="body"
-                    name="body"
-                    rows={4}
-                    className={textarea}
-                    value={body}
-                    onChange={(ev) => setBody(ev.target.value)}
-                    aria-invalid={e.body ? true : undefined}
-                    aria-describedby={e.body ? "body-error" : undefined}
+          <ActionForm
+            action={sendTestAction}
+            label="Send test message"
+            onSuccess={(s) => {
+              setSending(false);
+              setFailure(null);
+              setSent(String(s.data?.sid ?? ""));
+            }}
+            onError={(s) => {
+              setSending(false);
+              setSent(null);
+              setFailure(s.message ?? "The message was not sent.");
+            }}
+          >
+            {(state, pending) => {
+              const e = state.fieldErrors ?? {};
+              return (
+                <>
+                  <SelectField
+                    label="Messaging Service"
+                    name="messagingServiceSid"
+                    value={serviceSid}
+                    onChange={(ev) => setServiceSid(ev.target.value)}
+                    options={services.map((s) => ({ value: s.sid, label: s.friendlyName }))}
+                    error={e.messagingServiceSid}
                   />
-                  {e.body ? (
-                    <p id="body-error" role="alert" className="text-xs text-red-600">
-                      {e.body[0]}
-                    </p>
-                  ) : null}
-                </div>
-                <div className="space-y-1">
-                  <label htmlFor="mediaUrls" className="block text-sm font-medium text-slate-700">
-                    Media URLs (one per line)
+                  <TextField label="To" name="to" placeholder="+14155551234" value={to} onChange={(ev) => setTo(ev.target.value)} error={e.to} />
+                  <TextField label="From (optional)" name="from" placeholder="Leave empty to let the pool choose" error={e.from} />
+                  <div className="space-y-1">
+                    <label htmlFor="body" className="block text-sm font-medium text-slate-700">
+                      Body
+                    </label>
+                    <textarea
+                      id="body"
+                      name="body"
+                      rows={4}
+                      className={textarea}
+                      value={body}
+                      onChange={(ev) => setBody(ev.target.value)}
+                      aria-invalid={e.body ? true : undefined}
+                      aria-describedby={e.body ? "body-error" : undefined}
+                    />
+                    {e.body ? (
+                      <p id="body-error" role="alert" className="text-xs text-red-600">
+                        {e.body[0]}
+                      </p>
+                    ) : null}
+                  </div>
+                  <div className="space-y-1">
+                    <label htmlFor="mediaUrls" className="block text-sm font-medium text-slate-700">
+                      Media URLs (one per line)
+                    </label>
+                    <textarea id="mediaUrls" name="mediaUrls" rows={2} className={textarea} aria-invalid={e.mediaUrls ? true : undefined} />
+                    {e.mediaUrls ? (
+                      <p role="alert" className="text-xs text-red-600">
+                        {e.mediaUrls[0]}
+                      </p>
+                    ) : null}
+                  </div>
+                  <label className="flex items-center gap-2 text-sm text-slate-700">
+                    <input type="checkbox" name="shortenUrls" value="true" className="size-4 rounded border-slate-300" />
+                    Shorten URLs (the service&apos;s link shortening domain; segments are counted after shortening)
                   </label>
-                  <textarea id="mediaUrls" name="mediaUrls" rows={2} className={textarea} aria-invalid={e.mediaUrls ? true : undefined} />
-                  {e.mediaUrls ? (
-                    <p role="alert" className="text-xs text-red-600">
-                      {e.mediaUrls[0]}
+                  <EncodingPreview body={body} smartEncoding={service?.smartEncoding ?? false} />
+                  {/* A refusal that is about no one field (21703, say) is shown here, with its code. */}
+                  {!state.ok && state.code !== undefined && state.message && !state.fieldErrors ? (
+                    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                      {state.message}
                     </p>
                   ) : null}
-                </div>
-                <label className="flex items-center gap-2 text-sm text-slate-700">
-                  <input type="checkbox" name="shortenUrls" value="true" className="size-4 rounded border-slate-300" />
-                  Shorten URLs (the service&apos;s link shortening domain; segments are counted after shortening)
-                </label>
-                <EncodingPreview body={body} smartEncoding={service?.smartEncoding ?? false} />
-                {/* A refusal that is about no one field (21703, say) is shown here, with its code. */}
-                {!state.ok && state.code !== undefined && state.message && !state.fieldErrors ? (
-                  <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                    {state.message}
-                  </p>
-                ) : null}
-                <Button type="submit" pending={pending}>
-                  Send
-                </Button>
-              </>
-            );
-          }}
-        </ActionForm>
+                  <Button type="submit" pending={pending}>
+                    Send
+                  </Button>
+                </>
+              );
+            }}
+          </ActionForm>
+        </div>
       </Card>
       <div className="space-y-6">
         <Card title="Delivery" description="The chosen sender, the routing trace and each status as it arrives.">
-          {sent ? (
+          {sending ? (
+            <p role="status" className="text-sm text-slate-500">
+              Sending…
+            </p>
+          ) : sent ? (
             <MessageWatch key={sent} sid={sent} />
           ) : failure ? (
-            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">Not sent. {failure}</p>
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+              Not sent. {failure}
+            </p>
           ) : (
             <EmptyState title="Send a message to follow it here" />
           )}

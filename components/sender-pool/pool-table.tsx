@@ -21,9 +21,10 @@ export function PoolTable({ serviceSid, rows, carriers = [] }: { serviceSid: str
               </span>
             ))}
           </Td>
-          <Td>{r.type}</Td>
+          {/* Type and capabilities wrap, so the carrier form and Remove stay in view at 1366 px. */}
+          <td className="min-w-24 px-3 py-2 text-slate-700">{r.type}</td>
           <Td>{r.country}</Td>
-          <Td>{r.capabilities}</Td>
+          <td className="min-w-24 px-3 py-2 text-slate-700">{r.capabilities}</td>
           <Td>
             <span title="Messages per second (default for the type)">{r.mps}</span>
           </Td>

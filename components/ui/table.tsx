@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 
 export function Table({ label, head, children }: { label: string; head: ReactNode[]; children: ReactNode }) {
+  // `relative`: an absolutely positioned cell content (the `sr-only` header of an actions column) is placed
+  // against this scroll box, not the page; without it, it widened the whole page to the table's width.
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         <thead>
           <tr>

@@ -61,16 +61,23 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
           {numbers.items.length === 0 ? (
             <EmptyState title="No phone numbers yet">Buy one from the inventory below or add a number you own.</EmptyState>
           ) : (
-            <Table label="Phone numbers" head={["Number", "Name", "Country", "Type", "Capabilities", "SMS webhook", "Service", "Carrier", <span key="a" className="sr-only">Actions</span>]}>
+            <Table label="Phone numbers" head={["Number", "Country", "Type", "Capabilities", "SMS webhook", "Service", "Carrier", <span key="a" className="sr-only">Actions</span>]}>
               {numbers.items.map((n) => (
                 <tr key={n.sid}>
-                  <Td mono>{n.phoneNumber}</Td>
-                  <Td>{n.friendlyName}</Td>
+                  {/* The name under the number (when it says something else) and cells that wrap keep every
+                      column, Configure included, in view at 1366 px (docs/console.md "Layout and states"). */}
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-700">
+                    <span className="font-mono text-xs">{n.phoneNumber}</span>
+                    {n.friendlyName !== n.phoneNumber ? <span className="block max-w-40 truncate text-xs text-slate-500" title={n.friendlyName}>{n.friendlyName}</span> : null}
+                  </td>
                   <Td>{n.isoCountry}</Td>
                   <Td>{typeLabel(n.numberType)}</Td>
-                  <Td>{caps(n)}</Td>
-                  <Td>{n.smsUrl ? `${n.smsMethod} ${n.smsUrl}` : <span className="text-slate-400">—</span>}</Td>
-                  <Td>
+                  <td className="min-w-24 px-3 py-2 text-slate-700">{caps(n)}</td>
+                  {/* A webhook can be any length: one cut line here (full text in the title, and in Configure). */}
+                  <td className="max-w-44 truncate px-3 py-2 text-slate-700" title={n.smsUrl ? `${n.smsMethod} ${n.smsUrl}` : undefined}>
+                    {n.smsUrl ? `${n.smsMethod} ${n.smsUrl}` : <span className="text-slate-400">—</span>}
+                  </td>
+                  <td className="min-w-28 max-w-40 break-words px-3 py-2 text-slate-700">
                     {n.service ? (
                       <Link href={`/services/${n.service.sid}/sender-pool`} className="text-indigo-700 hover:underline">
                         {n.service.friendlyName}
@@ -78,8 +85,10 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                     ) : (
                       <span className="text-slate-400">None</span>
                     )}
-                  </Td>
-                  <Td>{n.carrierSid ? carrierName.get(n.carrierSid) ?? n.carrierSid : <span className="text-slate-400">Account default</span>}</Td>
+                  </td>
+                  <td className="min-w-24 max-w-36 break-words px-3 py-2 text-slate-700">
+                    {n.carrierSid ? carrierName.get(n.carrierSid) ?? n.carrierSid : <span className="text-slate-400">Account default</span>}
+                  </td>
                   <Td>
                     <Link href={`/numbers?edit=${n.sid}`} aria-label={`Configure ${n.phoneNumber}`} className="text-indigo-700 hover:underline">
                       Configure

@@ -265,7 +265,7 @@ function selectSms(d: Decision, req: SelectRequest): SelectResult {
 
   const s = smsTiers(d, media.needMedia);
   if (!s) {
-    const what = media.needMedia ? "an MMS-capable sender" : "a sender";
+    const what = media.needMedia ? "MMS-capable sender" : "sender";
     return fail(d, twilioError(21703, `${twilioError(21703).message} (no ${what} for ${country})`));
   }
   return succeed(d, chosen(s), "sms", media.convert, stickyWriteFor(d, "sms", s));

@@ -6,7 +6,7 @@ import { createMessage } from "@/lib/server/services/messages/create-message";
 import { receiveInboundMessage } from "@/lib/server/services/messages/receive-inbound-message";
 import type { ActionState } from "./action-state";
 import { formToObject, runAction } from "./run-action";
-import { describeSendFailure, failureLine } from "./send-test-errors";
+import { describeSendFailure, failureLine } from "@/lib/core/console/send-failure";
 
 const lines = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v),

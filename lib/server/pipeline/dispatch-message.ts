@@ -68,8 +68,8 @@ function withCarrierTrace(stored: unknown, lines: string[]): unknown {
   return { warnings: [], ...base, trace: [...trace, ...lines] };
 }
 
-async function fail(sid: string, from: readonly string[], code: number, message?: string) {
-  await transitionMessage(sid, from, "failed", { errorCode: code, errorMessage: message ?? errorMessageFor(code) });
+async function fail(sid: string, from: readonly string[], code: number, message?: string, routingTrace?: unknown) {
+  await transitionMessage(sid, from, "failed", { errorCode: code, errorMessage: message ?? errorMessageFor(code), routingTrace });
 }
 
 /**
@@ -138,7 +138,8 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
         explicitFrom: sender ?? undefined,
       });
       if (routed.stickyRemove) await writeSticky({ serviceSid: m.serviceSid, channel: routed.stickyRemove.channel, recipient: recipient.phoneNumber, senderSid: null });
-      if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message);
+      // A routing failure keeps its trace: it is what says why no sender could take the message.
+      if (!routed.ok) return fail(m.sid, ["accepted", "scheduled"], routed.error.code, routed.error.message, { trace: routed.trace, warnings: [] });
       sender = routed.sender;
       // US A2P 10DLC registration (docs/api.md "A2P 10DLC"): a separate check, owned by the compliance service.
       if (await unregistered10dlc(m.serviceSid, sender, m.to)) return fail(m.sid, ["accepted", "scheduled"], UNREGISTERED_10DLC_ERROR);

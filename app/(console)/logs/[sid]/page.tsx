@@ -63,17 +63,17 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
             {facts.map(([k, v]) => (
               <div key={k}>
                 <dt className="text-slate-500">{k}</dt>
-                <dd className="mt-0.5">{v}</dd>
+                <dd className="mt-0.5 break-words">{v}</dd>
               </div>
             ))}
           </dl>
           <div className="mt-4">
             <p className="text-sm text-slate-500">Body</p>
-            <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 p-3 font-mono text-sm" aria-label="Message body">
+            <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 p-3 font-mono text-sm [overflow-wrap:anywhere]" aria-label="Message body">
               {m.body || "(empty)"}
             </p>
             {m.mediaUrls.length ? (
-              <ul className="mt-2 list-inside list-disc text-sm" aria-label="Media">
+              <ul className="mt-2 list-inside list-disc break-all text-sm" aria-label="Media">
                 {m.mediaUrls.map((u) => (
                   <li key={u}>{u}</li>
                 ))}
@@ -97,7 +97,7 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
           )}
         </Card>
         <Card title="Routing trace" description="The rules that chose the sender, in the order they fired.">
-          <RoutingTrace value={m.routingTrace} />
+          <RoutingTrace value={m.routingTrace} labels={m.senderLabels} final={FINAL.has(m.status)} />
         </Card>
         <Card title="Status callbacks">
           {m.callbacks.length === 0 ? (

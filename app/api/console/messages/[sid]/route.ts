@@ -17,6 +17,7 @@ export const GET = consoleHandler<{ params: Promise<{ sid: string }> }>(async (_
     errorCode: m.errorCode,
     errorMessage: m.errorMessage,
     routingTrace: m.routingTrace,
+    senderLabels: m.senderLabels,
     events: m.events.map((e) => ({ status: e.status, at: e.createdAt.toISOString(), errorCode: e.errorCode })),
   });
 });
