@@ -7,7 +7,8 @@ import { createBrand, createCampaign, deleteCampaign } from "@/lib/server/servic
 import type { ActionState } from "./action-state";
 import { formToObject, runAction } from "./run-action";
 
-const page = (serviceSid: string) => `/services/${serviceSid}/compliance`;
+// Every page of the service: the Compliance tab and the guided setup's compliance step (docs/console.md).
+const page = (serviceSid: string) => `/services/${serviceSid}`;
 const serviceSid = z.string().regex(/^MG[0-9a-fA-F]{32}$/);
 
 /** Step 1 of the A2P registration flow: a brand of the account (shared by its services). */
@@ -17,7 +18,7 @@ export async function createBrandAction(_prev: ActionState, form: FormData): Pro
     formToObject(form),
     async ({ serviceSid: sid, ...data }, viewer) => {
       const brand = await createBrand(viewer.accountSid, data);
-      revalidatePath(page(sid));
+      revalidatePath(page(sid), "layout");
       return brand;
     },
     (b) => `Brand ${b.companyName} submitted for vetting`,
@@ -33,7 +34,7 @@ export async function createCampaignAction(_prev: ActionState, form: FormData): 
     input,
     async ({ serviceSid: sid, ...data }, viewer) => {
       const c = await createCampaign(viewer.accountSid, sid, data);
-      revalidatePath(page(sid));
+      revalidatePath(page(sid), "layout");
       return { sid: c.sid };
     },
     () => "Campaign submitted for vetting",
@@ -46,7 +47,7 @@ export async function deleteCampaignAction(_prev: ActionState, form: FormData): 
     formToObject(form),
     async ({ serviceSid: svc, sid }, viewer) => {
       await deleteCampaign(viewer.accountSid, svc, sid);
-      revalidatePath(page(svc));
+      revalidatePath(page(svc), "layout");
       return { sid };
     },
     () => "Campaign deleted",
