@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 
 export function Table({ label, head, children }: { label: string; head: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // relative: a visually hidden header (sr-only is absolutely positioned) of a wide table would otherwise
+    // escape this scroll box and widen the whole page on a phone.
+    <div className="relative overflow-x-auto">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         <thead>
           <tr>

@@ -10,7 +10,7 @@ export default async function NewServicePage() {
     <>
       <PageHeader title="Create Messaging Service" description="Name it and say what it is for; senders, integration and compliance come next, and any step can be skipped." />
       <SetupStepper current="details" />
-      <Card title="Name and use case">
+      <Card title="About the service">
         <CreateServiceForm />
       </Card>
     </>

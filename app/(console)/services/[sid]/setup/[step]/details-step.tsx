@@ -6,7 +6,7 @@ import { StepActions } from "@/components/setup/step-actions";
 export function DetailsStep({ service }: { service: { sid: string; friendlyName: string; usecase: string } }) {
   return (
     <>
-      <Card title="Name and use case" description="What the service is called in the console and what it sends.">
+      <Card title="About the service" description="What the service is called in the console and what it sends.">
         <PropertiesForm sid={service.sid} friendlyName={service.friendlyName} usecase={service.usecase} />
       </Card>
       <StepActions serviceSid={service.sid} step="details" />
