@@ -24,7 +24,7 @@ export function SetupStepper({ serviceSid, current, states }: { serviceSid?: str
         {SETUP_STEPS.map((s, i) => {
           const state = states?.[s.slug];
           const isCurrent = s.slug === current;
-          const status = state ? STEP_STATE_LABELS[state] : isCurrent ? "Current step" : "After the service is created";
+          const status = state ? STEP_STATE_LABELS[state] : isCurrent ? "Current step" : "After step 1";
           const body = (
             <>
               <span aria-hidden className={`flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${BADGE[state ?? "to_do"]}`}>

@@ -21,7 +21,7 @@ export function ComplianceStep({ accountSid, service, progress }: { accountSid: 
           </h3>
           <p className="text-sm text-slate-600">
             {usLongCodes > 0
-              ? `This pool has ${usLongCodes} US long code${usLongCodes === 1 ? "" : "s"}. US carriers expect messages from them to US numbers to belong to a registered campaign: register the brand that sends, then this service's campaign.`
+              ? `This pool has ${usLongCodes} US long code${usLongCodes === 1 ? "" : "s"}. US carriers expect messages from US long codes to US numbers to belong to a registered campaign: register the brand that sends, then this service's campaign.`
               : "This service has a campaign; its status is below."}
           </p>
           <A2pRegistration accountSid={accountSid} serviceSid={service.sid} />
