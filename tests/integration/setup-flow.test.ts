@@ -10,6 +10,10 @@ import { POOL_LIMIT } from "@/lib/server/services/sender-pool/pool-lock";
 import { loadSetupProgress } from "@/lib/server/services/setup/load-setup-progress";
 import { recordSetupStep } from "@/lib/server/services/setup/record-setup-step";
 import { searchAvailableNumbers } from "@/lib/server/services/phone-numbers/search-available-numbers";
+import { poolAddOptions } from "@/lib/server/services/sender-pool/pool-add-options";
+import { buyPhoneNumber } from "@/lib/server/services/phone-numbers/buy-phone-number";
+import { searchFromParams } from "@/lib/server/services/phone-numbers/search-from-params";
+import { createShortCode } from "@/lib/server/services/short-codes/create-short-code";
 import { accountWithService, expectCode, fillPool, ownNumber } from "./pool-fixtures";
 
 /** A free number of the simulated inventory whose capabilities match (…9 is voice-only). */
@@ -127,5 +131,43 @@ describe("buy a number straight into the pool", () => {
     // Not a number: 21421 at the field.
     const e = await expectCode(buyNumberIntoPool(other.accountSid, { serviceSid: other.service.sid, phoneNumber: "12" }), 21421);
     expect(e.field).toBe("phoneNumber");
+  });
+});
+
+describe("the shared loaders of the senders step", () => {
+  it("poolAddOptions: the account's other numbers and short codes, free first, those in another service named", async () => {
+    const { accountSid, service } = await accountWithService("Main");
+    const other = await createService(accountSid, { friendlyName: "Elsewhere" });
+    const inPool = await ownNumber(accountSid);
+    const inOther = await ownNumber(accountSid);
+    const free = await ownNumber(accountSid);
+    const voice = await ownNumber(accountSid, { sms: false });
+    await db.phoneNumber.update({ where: { sid: inPool.sid }, data: { serviceSid: service.sid } });
+    await db.phoneNumber.update({ where: { sid: inOther.sid }, data: { serviceSid: other.sid } });
+    const sc = await createShortCode(accountSid, { shortCode: String(10000 + Math.floor(Math.random() * 89999)), isoCountry: "US" });
+    const stranger = await accountWithService();
+    await ownNumber(stranger.accountSid);
+
+    const { numberOptions, shortCodeOptions } = await poolAddOptions(accountSid, service.sid);
+    expect(numberOptions.map((o) => o.value)).not.toContain(inPool.sid);
+    expect(numberOptions).toHaveLength(3); // never another account's
+    expect(numberOptions.at(-1)).toEqual({ value: inOther.sid, label: `${inOther.phoneNumber} (US, local) — in Elsewhere` });
+    expect(numberOptions.find((o) => o.value === free.sid)?.label).toBe(`${free.phoneNumber} (US, local)`);
+    expect(numberOptions.find((o) => o.value === voice.sid)?.label).toContain("— no SMS");
+    expect(shortCodeOptions).toEqual([{ value: sc.sid, label: `${sc.shortCode} (US)` }]);
+  });
+
+  it("searchFromParams: no search until asked, field errors by name, results without owned numbers", async () => {
+    const { accountSid } = await accountWithService();
+    expect(await searchFromParams(accountSid, {})).toEqual({ values: { country: "US", type: "local", areaCode: "", capability: "" }, errors: {}, results: null });
+    const bad = await searchFromParams(accountSid, { search: "1", country: "ZZ", areaCode: "12345678" });
+    expect(bad.results).toBeNull();
+    expect(Object.keys(bad.errors).sort()).toEqual(["areaCode", "country"]);
+    const owned = await freeInventoryNumber("919");
+    await buyPhoneNumber(accountSid, { phoneNumber: owned });
+    const found = await searchFromParams(accountSid, { search: "1", country: "US", type: "local", areaCode: "919" });
+    expect(found.results?.length).toBeGreaterThan(0);
+    expect(found.results?.map((r) => r.phoneNumber)).not.toContain(owned);
+    expect(found.results?.every((r) => r.phoneNumber.startsWith("+1919"))).toBe(true);
   });
 });
