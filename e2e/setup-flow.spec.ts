@@ -1,10 +1,13 @@
 import { randomInt } from "node:crypto";
 import type { Page, TestInfo } from "@playwright/test";
-import { test, expect } from "./fixtures/test";
+import { test, expect as baseExpect } from "./fixtures/test";
 import { createTestAccount } from "./fixtures/db";
 import { signInViaApi } from "./fixtures/test";
 
 // Guided setup (docs/console.md "Guided setup"). Numbers are global: each test buys from its own area code.
+// Most steps are a server action then a redirect and a render: on the shared 2-core machine that can take
+// longer than the default 10 s, so this spec waits up to 30 s (a pass is not slower for it).
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const serviceSidOf = (page: Page) => /\/services\/(MG[0-9a-f]{32})\//.exec(page.url())![1]!;
 const steps = (page: Page) => page.getByRole("navigation", { name: "Setup steps" });
@@ -70,7 +73,7 @@ async function buyInto(page: Page, areaCode: string, number: string) {
 }
 
 test("a new account: empty list, every step, buying a number inline, ends on Send Test and sends", async ({ signedIn: page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto("/services");
   await expect(page.getByText("No Messaging Services yet")).toBeVisible();
   await checkWidths(page, info, "empty-list");
@@ -144,7 +147,7 @@ test("a new account: empty list, every step, buying a number inline, ends on Sen
 });
 
 test("revisit steps from the stepper (keyboard too), and register A2P 10DLC inside the flow", async ({ signedIn: page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto("/services");
   await page.getByRole("link", { name: "Create Messaging Service" }).click();
   const sid = await createThroughFlow(page, "Revisited");
@@ -208,7 +211,7 @@ test("revisit steps from the stepper (keyboard too), and register A2P 10DLC insi
 });
 
 test("skip everything; another account cannot open the flow", async ({ signedIn: page, browser }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.goto("/services/new");
   const sid = await createThroughFlow(page, "Skipper");
   await page.getByRole("button", { name: "Skip this step" }).click();
