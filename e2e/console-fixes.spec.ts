@@ -13,6 +13,9 @@ async function createService(page: import("@playwright/test").Page, name: string
   await page.getByLabel("Use case").selectOption("notifications");
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  // Creating goes on to the guided setup; these tests start from the properties.
+  await page.getByRole("link", { name: "Properties" }).click();
+  await expect(page.getByRole("form", { name: "Service properties" })).toBeVisible();
 }
 
 test("selects show the saved value after saving, and a second save keeps it", async ({ signedIn: page }) => {

@@ -27,7 +27,7 @@ test("add and remove every sender type, warnings, settings and sticky mappings",
   await page.getByLabel("Friendly name").fill("Pool Owner");
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { name: "Pool Owner", level: 1 })).toBeVisible();
-  const serviceSid = page.url().split("/").pop()!;
+  const serviceSid = /\/services\/(MG[0-9a-f]{32})/.exec(page.url())![1]!;
   const d = uniqueDigits(4);
   const local = `+1505555${d}`;
   const tf1 = `+1844555${d}`;

@@ -16,6 +16,9 @@ test("create, edit and delete a Messaging Service", async ({ signedIn: page }) =
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
   const sid = (await page.getByText(/^MG[0-9a-f]{32}$/).first().textContent())!.trim();
+  // Creating goes on to the guided setup (its own spec); the properties are one tab away.
+  await expect(page).toHaveURL(/\/setup\/senders$/);
+  await page.getByRole("link", { name: "Properties" }).click();
 
   await page.getByLabel("Friendly name").fill("Alerts EU");
   await page.getByRole("button", { name: "Save" }).click();
@@ -82,7 +85,7 @@ test("another account's service is a 404 in the UI and through the server action
   await page.getByLabel("Friendly name").fill("Mine");
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { name: "Mine", level: 1 })).toBeVisible();
-  const sid = page.url().split("/").pop()!;
+  const sid = /\/services\/(MG[0-9a-f]{32})/.exec(page.url())![1]!;
 
   const other = await createTestAccount();
   const context = await browser.newContext();
@@ -101,6 +104,7 @@ test("another account's service is a 404 in the UI and through the server action
   await intruder.getByLabel("Friendly name").fill("Theirs");
   await intruder.getByRole("button", { name: "Create" }).click();
   await expect(intruder.getByRole("heading", { name: "Theirs", level: 1 })).toBeVisible();
+  await intruder.getByRole("link", { name: "Properties" }).click();
   await intruder.locator('form[aria-label="Service properties"] input[name="sid"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), sid);
   await intruder.getByLabel("Friendly name").fill("Hacked");
   await intruder.getByRole("button", { name: "Save" }).click();

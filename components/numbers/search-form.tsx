@@ -12,9 +12,20 @@ export interface SearchValues {
  * A plain GET form: the search lives in the URL (shareable, back button
  * works) and the server page runs it; no client state.
  */
-export function SearchNumbersForm({ values, countries, errors }: { values: SearchValues; countries: { value: string; label: string }[]; errors: Record<string, string[]> }) {
+export function SearchNumbersForm({
+  values,
+  countries,
+  errors,
+  action = "/numbers",
+}: {
+  values: SearchValues;
+  countries: { value: string; label: string }[];
+  errors: Record<string, string[]>;
+  /** The page that runs the search (Phone Numbers, or a guided setup step). */
+  action?: string;
+}) {
   return (
-    <form method="get" action="/numbers" aria-label="Search available numbers" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <form method="get" action={action} aria-label="Search available numbers" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
       <SelectField label="Country" name="country" defaultValue={values.country} options={countries} error={errors.country} />
       <SelectField
         label="Type"

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { INVENTORY_COUNTRIES } from "@/lib/core/inventory/countries";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { getPhoneNumber, listPhoneNumbers } from "@/lib/server/services/phone-numbers/phone-number-queries";
-import { searchAvailableNumbersSchema } from "@/lib/server/services/phone-numbers/phone-number-schema";
-import { searchAvailableNumbers } from "@/lib/server/services/phone-numbers/search-available-numbers";
+import { searchFromParams } from "@/lib/server/services/phone-numbers/search-from-params";
 import { listShortCodes } from "@/lib/server/services/short-codes/short-code-queries";
 import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
 import { SenderCarrierForm } from "@/components/carriers/sender-carrier-form";
@@ -11,32 +10,27 @@ import { AppError } from "@/lib/server/errors";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { AddNumberForm } from "@/components/numbers/add-number-form";
-import { BuyNumberButton } from "@/components/numbers/buy-number-button";
+import { AvailableNumbers } from "@/components/numbers/available-numbers";
 import { EditNumberForm, ReleaseNumberButton } from "@/components/numbers/edit-number-form";
+import { capabilityList, numberTypeLabel } from "@/components/numbers/number-labels";
 import { SearchNumbersForm } from "@/components/numbers/search-form";
 import { AddShortCodeForm, DeleteShortCodeButton } from "@/components/numbers/short-code-forms";
 import { countryOptions } from "@/components/sender-pool/country-options";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const caps = (n: { smsEnabled: boolean; mmsEnabled: boolean; voiceEnabled?: boolean }) =>
-  [n.smsEnabled && "SMS", n.mmsEnabled && "MMS", n.voiceEnabled && "Voice"].filter(Boolean).join(", ") || "none";
-const typeLabel = (t: string) => (t === "toll_free" ? "Toll-free" : t === "mobile" ? "Mobile" : "Local");
+const caps = capabilityList;
+const typeLabel = numberTypeLabel;
 
 export default async function PhoneNumbersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewerPage();
   const sp = await searchParams;
-  const values = { country: one(sp.country) || "US", type: one(sp.type) || "local", areaCode: one(sp.areaCode), capability: one(sp.capability) };
-  const searched = one(sp.search) === "1";
-  const parsed = searchAvailableNumbersSchema.safeParse(values);
-  const errors: Record<string, string[]> = {};
-  if (searched && !parsed.success) for (const i of parsed.error.issues) (errors[String(i.path[0])] ??= []).push(i.message);
   const editSid = one(sp.edit);
 
-  const [numbers, shortCodes, results, editing, carriers] = await Promise.all([
+  const [numbers, shortCodes, { values, errors, results }, editing, carriers] = await Promise.all([
     listPhoneNumbers(viewer.accountSid),
     listShortCodes(viewer.accountSid),
-    searched && parsed.success ? searchAvailableNumbers(viewer.accountSid, parsed.data) : Promise.resolve(null),
+    searchFromParams(viewer.accountSid, sp),
     // A SID of another account (or a stale link) just shows no editor.
     editSid ? getPhoneNumber(viewer.accountSid, editSid).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e))) : Promise.resolve(null),
     carrierChoices(viewer.accountSid),
@@ -102,27 +96,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
 
         <Card title="Buy a number" description="Search the inventory by country, area code, type and capability.">
           <SearchNumbersForm values={values} errors={errors} countries={countryOptions(INVENTORY_COUNTRIES)} />
-          {results === null ? null : results.length === 0 ? (
-            <div className="mt-4">
-              <EmptyState title="No numbers found">Try another area code, type or capability.</EmptyState>
-            </div>
-          ) : (
-            <div className="mt-4">
-              <Table label="Available numbers" head={["Number", "Region", "Type", "Capabilities", <span key="a" className="sr-only">Buy</span>]}>
-                {results.map((r) => (
-                  <tr key={r.phoneNumber}>
-                    <Td mono>{r.phoneNumber}</Td>
-                    <Td>{r.region}</Td>
-                    <Td>{typeLabel(r.numberType)}</Td>
-                    <Td>{caps({ smsEnabled: r.capabilities.sms, mmsEnabled: r.capabilities.mms, voiceEnabled: r.capabilities.voice })}</Td>
-                    <Td>
-                      <BuyNumberButton phoneNumber={r.phoneNumber} />
-                    </Td>
-                  </tr>
-                ))}
-              </Table>
-            </div>
-          )}
+          <AvailableNumbers results={results} />
         </Card>
 
         <Card title="Add a number you own" description="A number from your own carrier, in E.164 format.">

@@ -25,7 +25,12 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       />
       <Card>
         {items.length === 0 ? (
-          <EmptyState title="No Messaging Services yet">Create one to start adding senders.</EmptyState>
+          <EmptyState title="No Messaging Services yet">
+            <p>A guided setup takes you through naming the service, adding senders (buying numbers as you go), integration and compliance, and ends on a test send.</p>
+            <Link href="/services/new" className={buttonClass("primary", "mt-4")}>
+              Start guided setup
+            </Link>
+          </EmptyState>
         ) : (
           <Table label="Messaging Services" head={["Name", "SID", "Use case", "Senders", "Created"]}>
             {items.map((s) => (

@@ -8,7 +8,8 @@ import { getService } from "@/lib/server/services/messaging-services/service-que
 import type { ActionState } from "./action-state";
 import { formToObject, runAction } from "./run-action";
 
-const page = (serviceSid: string) => `/services/${serviceSid}/compliance`;
+// Every page of the service: the Compliance tab and the guided setup's compliance step (docs/console.md).
+const page = (serviceSid: string) => `/services/${serviceSid}`;
 const serviceSid = z.string().regex(/^MG[0-9a-fA-F]{32}$/);
 
 /** Step 1 of the A2P registration flow: a brand of the account (shared by its services). */
@@ -20,7 +21,7 @@ export async function createBrandAction(_prev: ActionState, form: FormData): Pro
       // The brand belongs to the account, but the form is a service's: another account's service is not found (docs/security.md).
       await getService(viewer.accountSid, sid);
       const brand = await createBrand(viewer.accountSid, data);
-      revalidatePath(page(sid));
+      revalidatePath(page(sid), "layout");
       return brand;
     },
     (b) => `Brand ${b.companyName} submitted for vetting`,
@@ -36,7 +37,7 @@ export async function createCampaignAction(_prev: ActionState, form: FormData): 
     input,
     async ({ serviceSid: sid, ...data }, viewer) => {
       const c = await createCampaign(viewer.accountSid, sid, data);
-      revalidatePath(page(sid));
+      revalidatePath(page(sid), "layout");
       return { sid: c.sid };
     },
     () => "Campaign submitted for vetting",
@@ -49,7 +50,7 @@ export async function deleteCampaignAction(_prev: ActionState, form: FormData): 
     formToObject(form),
     async ({ serviceSid: svc, sid }, viewer) => {
       await deleteCampaign(viewer.accountSid, svc, sid);
-      revalidatePath(page(svc));
+      revalidatePath(page(svc), "layout");
       return { sid };
     },
     () => "Campaign deleted",

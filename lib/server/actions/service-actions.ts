@@ -17,7 +17,8 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
     (data, viewer) => createService(viewer.accountSid, data),
     (s) => `Created ${s.friendlyName}`,
   );
-  if (state.ok && typeof state.data?.sid === "string") redirect(`/services/${state.data.sid}`);
+  // The guided setup goes on with the senders (docs/console.md "Guided setup").
+  if (state.ok && typeof state.data?.sid === "string") redirect(`/services/${state.data.sid}/setup/senders`);
   return state;
 }
 

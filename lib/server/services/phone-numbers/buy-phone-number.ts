@@ -1,7 +1,7 @@
 import type { NumberType } from "@/lib/core/inventory/countries";
 import { lookupInventoryNumber } from "@/lib/core/inventory/search-inventory";
 import { checkE164 } from "@/lib/core/senders/phone-number";
-import { db } from "@/lib/server/db/client";
+import { db, type Tx } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
 import type { BuyPhoneNumberInput } from "./phone-number-schema";
@@ -13,12 +13,13 @@ import { searchAvailableNumbers } from "./search-available-numbers";
  * code. The unique index on phone_number is the guarantee that a number has
  * one owner: a lost race answers 21422, never a duplicate. `numberType` is
  * the 2010 API's IncomingPhoneNumbers/{Local,Mobile,TollFree}: only a number
- * of that type may be bought there (docs/api.md).
+ * of that type may be bought there (docs/api.md). `tx`: a caller's
+ * transaction (buying straight into a sender pool, docs/console.md).
  */
-export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberInput, numberType?: NumberType) {
+export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberInput, numberType?: NumberType, tx: Tx = db) {
   let e164 = input.phoneNumber;
   if (e164 === undefined) {
-    const [first] = await searchAvailableNumbers(accountSid, { country: input.country ?? "US", type: numberType ?? "local", areaCode: input.areaCode, capability: "SMS", limit: 1 });
+    const [first] = await searchAvailableNumbers(accountSid, { country: input.country ?? "US", type: numberType ?? "local", areaCode: input.areaCode, capability: "SMS", limit: 1 }, tx);
     if (!first) throw new AppError(21452, `No phone numbers found in area code ${input.areaCode}`, 400, "areaCode");
     e164 = first.phoneNumber;
   }
@@ -28,7 +29,7 @@ export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberIn
   const type = known?.numberType ?? checked.numberType;
   if (numberType && type !== numberType) throw new AppError(21421, `${checked.phoneNumber} is not a ${numberType.replace("_", "-")} number`, 400, "phoneNumber");
   try {
-    return await db.phoneNumber.create({
+    return await tx.phoneNumber.create({
       data: {
         sid: newSid("PN"),
         accountSid,

@@ -3,6 +3,7 @@ import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
 import { listRecentInbound } from "@/lib/server/services/inbound/list-recent-inbound";
 import { Card } from "@/components/ui/card";
 import { IntegrationForm } from "@/components/services/integration-form";
+import { integrationValues } from "@/components/services/integration-values";
 import { RecentInboundTable } from "./recent-inbound";
 
 export default async function IntegrationPage({ params }: { params: Promise<{ sid: string }> }) {
@@ -11,19 +12,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ si
   return (
     <div className="space-y-6">
       <Card title="Integration" description="Where incoming messages and delivery status go, and how long outgoing messages may wait.">
-        <IntegrationForm
-          service={{
-            sid: s.sid,
-            incomingHandling: s.incomingHandling,
-            inboundRequestUrl: s.inboundRequestUrl ?? "",
-            inboundMethod: s.inboundMethod,
-            fallbackUrl: s.fallbackUrl ?? "",
-            fallbackMethod: s.fallbackMethod,
-            statusCallback: s.statusCallback ?? "",
-            validityPeriod: s.validityPeriod,
-            useInboundWebhookOnNumber: s.useInboundWebhookOnNumber,
-          }}
-        />
+        <IntegrationForm service={integrationValues(s)} />
       </Card>
       <Card
         title="Latest received messages"
