@@ -4,6 +4,7 @@ import { checkE164 } from "@/lib/core/senders/phone-number";
 import { db } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import type { BuyPhoneNumberInput } from "./phone-number-schema";
 import { searchAvailableNumbers } from "./search-available-numbers";
 
@@ -28,20 +29,24 @@ export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberIn
   const type = known?.numberType ?? checked.numberType;
   if (numberType && type !== numberType) throw new AppError(21421, `${checked.phoneNumber} is not a ${numberType.replace("_", "-")} number`, 400, "phoneNumber");
   try {
-    return await db.phoneNumber.create({
-      data: {
-        sid: newSid("PN"),
-        accountSid,
-        phoneNumber: checked.phoneNumber,
-        friendlyName: input.friendlyName ?? known?.friendlyName ?? checked.phoneNumber,
-        isoCountry: known?.isoCountry ?? checked.isoCountry,
-        numberType: type,
-        smsEnabled: input.smsEnabled ?? known?.capabilities.sms ?? true,
-        mmsEnabled: input.mmsEnabled ?? known?.capabilities.mms ?? true,
-        voiceEnabled: input.voiceEnabled ?? known?.capabilities.voice ?? true,
-        smsUrl: input.smsUrl ?? null,
-        smsMethod: input.smsMethod ?? "POST",
-      },
+    return await db.$transaction(async (tx) => {
+      const bought = await tx.phoneNumber.create({
+        data: {
+          sid: newSid("PN"),
+          accountSid,
+          phoneNumber: checked.phoneNumber,
+          friendlyName: input.friendlyName ?? known?.friendlyName ?? checked.phoneNumber,
+          isoCountry: known?.isoCountry ?? checked.isoCountry,
+          numberType: type,
+          smsEnabled: input.smsEnabled ?? known?.capabilities.sms ?? true,
+          mmsEnabled: input.mmsEnabled ?? known?.capabilities.mms ?? true,
+          voiceEnabled: input.voiceEnabled ?? known?.capabilities.voice ?? true,
+          smsUrl: input.smsUrl ?? null,
+          smsMethod: input.smsMethod ?? "POST",
+        },
+      });
+      await recordAudit(tx, { accountSid, action: "phone_number.buy", resource: { type: "phone_number", sid: bought.sid }, after: bought });
+      return bought;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(21422, `${checked.phoneNumber} is not available: it already has an owner`, 400, "phoneNumber");
