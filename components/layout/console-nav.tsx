@@ -13,6 +13,7 @@ const items = [
   { href: "/domains", label: "Link Shortening Domains" },
   { href: "/alerts", label: "Alerts" },
   { href: "/settings", label: "Settings" },
+  { href: "/audit", label: "Audit log" },
 ];
 
 export function ConsoleNav() {

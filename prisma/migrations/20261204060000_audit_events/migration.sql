@@ -22,10 +22,10 @@ CREATE TABLE "audit_events" (
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_account_sid_fkey"
     FOREIGN KEY ("account_sid") REFERENCES "accounts"("sid") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The log page, newest first (keyset on created_at, id); a date range is a range of it.
-CREATE INDEX "audit_events_account_sid_created_at_id_idx" ON "audit_events"("account_sid", "created_at" DESC, "id" DESC);
+-- The log page, newest first (scanned backwards; keyset on created_at, id); a date range is a range of it.
+CREATE INDEX "audit_events_account_sid_created_at_id_idx" ON "audit_events"("account_sid", "created_at", "id");
 -- The filters.
-CREATE INDEX "audit_events_account_sid_action_created_at_id_idx" ON "audit_events"("account_sid", "action", "created_at" DESC, "id" DESC);
-CREATE INDEX "audit_events_account_sid_resource_sid_created_at_id_idx" ON "audit_events"("account_sid", "resource_sid", "created_at" DESC, "id" DESC);
-CREATE INDEX "audit_events_account_sid_service_sid_created_at_id_idx" ON "audit_events"("account_sid", "service_sid", "created_at" DESC, "id" DESC);
-CREATE INDEX "audit_events_account_sid_actor_label_created_at_id_idx" ON "audit_events"("account_sid", "actor_label", "created_at" DESC, "id" DESC);
+CREATE INDEX "audit_events_account_sid_action_created_at_id_idx" ON "audit_events"("account_sid", "action", "created_at", "id");
+CREATE INDEX "audit_events_account_sid_resource_sid_created_at_id_idx" ON "audit_events"("account_sid", "resource_sid", "created_at", "id");
+CREATE INDEX "audit_events_account_sid_service_sid_created_at_id_idx" ON "audit_events"("account_sid", "service_sid", "created_at", "id");
+CREATE INDEX "audit_events_account_sid_actor_label_created_at_id_idx" ON "audit_events"("account_sid", "actor_label", "created_at", "id");
