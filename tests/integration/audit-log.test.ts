@@ -122,7 +122,7 @@ describe("audit log", () => {
 
     const created = await eventsOf(a.accountSid, { action: "api_key.create" });
     expect(created.map((e) => e.resourceSid)).toContain(key.sid);
-    expect(created.find((e) => e.resourceSid === key.sid)).toMatchObject({ source: "api", actorType: "account_token", after: { sid: key.sid, friendlyName: "ci" } });
+    expect(created.find((e) => e.resourceSid === key.sid)).toMatchObject({ source: "api", actorType: "account_token", after: { friendlyName: "ci" } });
     expect(created.find((e) => e.resourceSid === String(state.data?.sid))).toMatchObject({ source: "console", actorLabel: a.email });
 
     // The key then acts: it is the actor of what it changes.

@@ -16,8 +16,8 @@ export const REDACTED = "[redacted]";
  */
 const SECRET_FIELD = /secret|password|passwd|token|private|keyencrypted|key_encrypted|credential/i;
 
-/** Bookkeeping columns that change on every write and say nothing about the change. */
-const ALWAYS_IGNORED = new Set(["updatedAt", "configUpdatedAt"]);
+/** Bookkeeping columns that change on every write, or are the account's own SID: they say nothing about the change. */
+const ALWAYS_IGNORED = new Set(["updatedAt", "configUpdatedAt", "accountSid"]);
 
 export function isSecretField(name: string): boolean {
   return SECRET_FIELD.test(name);
@@ -86,14 +86,15 @@ export interface AuditDiff {
 
 /**
  * The diff of a change. `before` null is a creation (every field of `after`
- * is kept), `after` null a deletion (every field of `before`); otherwise only
+ * that holds a value is kept), `after` null a deletion (the same of `before`); otherwise only
  * the fields whose values differ. `ignore` drops fields on every side
  * (updatedAt and the like are always dropped). A secret that changed shows
  * as REDACTED on both sides; its value is never kept.
  */
 export function auditDiff(before: unknown, after: unknown, ignore: readonly string[] = []): AuditDiff {
   const skip = new Set([...ALWAYS_IGNORED, ...ignore]);
-  const strip = (r: AuditRecord | null) => (r ? Object.fromEntries(Object.entries(r).filter(([k]) => !skip.has(k))) : null);
+  // A creation or deletion keeps the fields that hold a value (an unset field is not news).
+  const strip = (r: AuditRecord | null) => (r ? Object.fromEntries(Object.entries(r).filter(([k, v]) => !skip.has(k) && v !== null)) : null);
   const b = before === null || before === undefined ? null : asRecord(toAuditJson(before));
   const a = after === null || after === undefined ? null : asRecord(toAuditJson(after));
   if (!b || !a) {

@@ -30,7 +30,8 @@ const json = (v: Prisma.InputJsonValue | null) => (v === null ? Prisma.DbNull : 
  * are stored, secrets redacted; an update that changed nothing records nothing.
  */
 export async function recordAudit(tx: Tx, change: AuditChange): Promise<void> {
-  const diff = auditDiff(change.before ?? null, change.after ?? null, change.ignore);
+  // The resource's SID is in its own column.
+  const diff = auditDiff(change.before ?? null, change.after ?? null, ["sid", ...(change.ignore ?? [])]);
   if (!diff.changed) return;
   const ctx = currentAuditContext();
   const actor = ctx?.actor;
