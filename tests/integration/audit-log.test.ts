@@ -23,6 +23,8 @@ const { removeSenderFromService } = await import("@/lib/server/services/sender-p
 const { updateServiceAction } = await import("@/lib/server/actions/service-actions");
 const { createApiKeyAction } = await import("@/lib/server/actions/settings-actions");
 const { listAuditEvents } = await import("@/lib/server/services/audit/list-audit-events");
+const { createCarrier } = await import("@/lib/server/services/carriers/create-carrier");
+const { updateCarrier } = await import("@/lib/server/services/carriers/update-carrier");
 const { ownNumber } = await import("./pool-fixtures");
 const serviceRoute = await import("@/app/v1/Services/[sid]/route");
 const keysRoute = await import("@/app/2010-04-01/Accounts/[accountSid]/Keys.json/route");
@@ -57,6 +59,8 @@ let a: Owner;
 let b: Owner;
 
 beforeAll(async () => {
+  // Carrier secrets are sealed with this key (as the carriers tests do).
+  process.env.SECRETS_KEY ??= "audit-test-secret";
   a = await newOwner();
   b = await newOwner();
 }, 120_000);
@@ -137,6 +141,18 @@ describe("audit log", () => {
     const all = JSON.stringify(await eventsOf(a.accountSid), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     for (const secret of [key.secret, consoleSecret, ...hashes]) expect(all).not.toContain(secret);
     expect(all).not.toContain("secretHash");
+  });
+
+  it("a carrier's new token shows as changed, redacted, never its value", async () => {
+    const c = await createCarrier(a.accountSid, { type: "twilio", friendlyName: "Upstream", baseUrl: "https://api.twilio.com/", upstreamAccountSid: "AC" + "ab".repeat(16), authToken: "first-token-value" });
+    await updateCarrier(a.accountSid, c.sid, { authToken: "second-token-value", friendlyName: "Upstream 2" });
+    const events = await eventsOf(a.accountSid, { resourceSid: c.sid });
+    expect(events.map((e) => e.action)).toEqual(["carrier.create", "carrier.update"]);
+    expect(events[1]).toMatchObject({ before: { friendlyName: "Upstream", secret: "[redacted]" }, after: { friendlyName: "Upstream 2", secret: "[redacted]" } });
+    const text = JSON.stringify(events.map((e) => [e.before, e.after]));
+    expect(text).not.toMatch(/first-token-value|second-token-value/);
+    const sealed = (await db.carrier.findUniqueOrThrow({ where: { sid: c.sid } })).secret;
+    expect(text).not.toContain(sealed);
   });
 
   it("a failed change records nothing", async () => {
