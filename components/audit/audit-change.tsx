@@ -3,7 +3,7 @@ import type { AuditJson } from "@/lib/core/audit/audit-diff";
 type Fields = { [key: string]: AuditJson };
 
 const MAX_SHOWN = 6;
-const NAMING = /name|phoneNumber|shortCode|sender|prefix|recipient/i;
+const NAMING = /^(friendlyName|domainName|companyName|phoneNumber|shortCode|sender|alphaSender|prefix|recipient)$/;
 
 const asFields = (j: AuditJson): Fields | null => (j && typeof j === "object" && !Array.isArray(j) ? j : null);
 

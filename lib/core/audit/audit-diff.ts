@@ -16,8 +16,11 @@ export const REDACTED = "[redacted]";
  */
 const SECRET_FIELD = /secret|password|passwd|token|private|keyencrypted|key_encrypted|credential/i;
 
-/** Bookkeeping columns that change on every write, or are the account's own SID: they say nothing about the change. */
-const ALWAYS_IGNORED = new Set(["updatedAt", "configUpdatedAt", "accountSid"]);
+/**
+ * Bookkeeping columns that change on every write, the account's own SID, and
+ * a new row's createdAt (the event's own time): they say nothing about the change.
+ */
+const ALWAYS_IGNORED = new Set(["updatedAt", "configUpdatedAt", "accountSid", "createdAt"]);
 
 export function isSecretField(name: string): boolean {
   return SECRET_FIELD.test(name);
