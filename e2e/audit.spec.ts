@@ -49,8 +49,12 @@ test("a service renamed in the console shows in the audit log with before and af
 
   // Filter by actor: the API's change only.
   await page.getByRole("link", { name: "Clear filters" }).click();
+  // Typed only once the cleared page is there (a late navigation would wipe the field).
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByLabel("Action")).toHaveValue("");
   await page.getByLabel("Actor").fill(account.accountSid);
   await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/actor=AC/);
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("marketing");
 
