@@ -15,6 +15,7 @@ const items = [
   { href: "/domains", label: "Link Shortening Domains" },
   { href: "/alerts", label: "Alerts" },
   { href: "/settings", label: "Settings" },
+  { href: "/audit", label: "Audit log" },
 ];
 
 /**

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
 import { listApiKeys } from "@/lib/server/services/api-keys/api-keys";
+import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
@@ -18,7 +20,15 @@ export default async function SettingsPage() {
   ]);
   return (
     <>
-      <PageHeader title="Settings" description="Account credentials, API keys, message retention and users." />
+      <PageHeader
+        title="Settings"
+        description="Account credentials, API keys, message retention and users."
+        actions={
+          <Link href="/audit" className={buttonClass("secondary")}>
+            Audit log
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card title="Account credentials" description="Use these as the username and password of HTTP Basic auth, or with the twilio client.">
           <dl className="grid gap-4 text-sm sm:grid-cols-2">

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { requireViewer, type Viewer } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
+import { consoleActor, runWithAuditContext } from "@/lib/server/audit-context";
 import type { ActionState } from "./action-state";
 import { errFields, log } from "@/lib/server/observability/logger";
 
@@ -40,7 +41,8 @@ export async function runAction<S extends z.ZodType, R>(
       }
       return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, at };
     }
-    const result = await handler(parsed.data, viewer);
+    // Who acted, for the audit events the services record (docs/audit.md "Who acted").
+    const result = await runWithAuditContext({ source: "console", actor: consoleActor(viewer) }, () => handler(parsed.data, viewer));
     return { ok: true, message: success(result), at, data: toData(result) };
   } catch (err) {
     if (err instanceof AppError) {

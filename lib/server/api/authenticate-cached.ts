@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { subscribeCache } from "@/lib/server/cache/cache-invalidation";
+import { setApiActor } from "@/lib/server/audit-context";
 import type { ApiRequest } from "./api-request";
 import { authenticate, type ApiPrincipal } from "./credentials";
 
@@ -30,5 +31,7 @@ export async function authenticateCached(req: Pick<ApiRequest, "headers">): Prom
   const key = createHash("sha256").update(header).digest("base64");
   const principal = await cache.fetch(key, { context: req });
   if (!principal) return authenticate(req);
+  // A cached principal skipped authenticate(), which names the audit actor.
+  setApiActor(principal);
   return principal;
 }

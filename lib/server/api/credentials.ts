@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { setApiActor } from "@/lib/server/audit-context";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { decryptToken } from "@/lib/server/security/token-crypto";
@@ -49,7 +50,9 @@ export async function authenticate(req: Pick<ApiRequest, "headers">): Promise<Ap
   await assertNotLocked(keys);
   try {
     if (!creds || !user) throw unauthorized();
-    return await lookupPrincipal(user, creds.pass);
+    const principal = await lookupPrincipal(user, creds.pass);
+    setApiActor(principal);
+    return principal;
   } catch (err) {
     if (err instanceof AppError && err.status === 401) {
       await recordFailure(keys.map((key) => ({ key, threshold: key === ipKey ? THRESHOLDS.ip : THRESHOLDS.account })));

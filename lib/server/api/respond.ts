@@ -2,6 +2,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { requestContext, requestIdFrom } from "@/lib/server/observability/request-context";
 import { errFields, log } from "@/lib/server/observability/logger";
 import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
+import { runWithAuditContext } from "@/lib/server/audit-context";
 
 /** A handler's answer before it is written: Next wraps it in a `Response`, the front server writes it to node:http. */
 export interface ApiResult {
@@ -103,12 +104,15 @@ async function assertPathParams(ctx: unknown): Promise<void> {
  */
 export function apiHandler<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> =>
-    requestContext.run({ requestId: requestIdFrom(req.headers.get("x-request-id") ?? undefined) }, async () => {
-      try {
-        await assertPathParams(ctx);
-        return await fn(req, ctx);
-      } catch (err) {
-        return toResponse(errorResult(err));
-      }
-    });
+    requestContext.run({ requestId: requestIdFrom(req.headers.get("x-request-id") ?? undefined) }, () =>
+      // The credentials check names the actor on this context (docs/audit.md "Who acted").
+      runWithAuditContext({ source: "api" }, async () => {
+        try {
+          await assertPathParams(ctx);
+          return await fn(req, ctx);
+        } catch (err) {
+          return toResponse(errorResult(err));
+        }
+      }),
+    );
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { lockAuditedRow } from "@/lib/server/services/audit/lock-audited-row";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /** 2010 Keys create/update: FriendlyName is optional on Twilio (an unnamed key has friendly_name null). */
 export const apiKeyNameSchema = z.object({
@@ -28,7 +30,11 @@ export async function getApiKey(accountSid: string, sid: string) {
 
 /** Renames a key; the account scope is in the update's own where, so no check-then-write. */
 export async function updateApiKey(accountSid: string, sid: string, input: z.infer<typeof apiKeyNameSchema>) {
-  const { count } = await db.apiKey.updateMany({ where: { sid, accountSid }, data: input.friendlyName === undefined ? {} : { friendlyName: input.friendlyName } });
-  if (count === 0) throw notFound(`The requested resource /Keys/${sid} was not found`);
+  await db.$transaction(async (tx) => {
+    if (!(await lockAuditedRow(tx, "apiKey", sid, accountSid))) throw notFound(`The requested resource /Keys/${sid} was not found`);
+    const before = await tx.apiKey.findUniqueOrThrow({ where: { sid }, select: keyFields });
+    const after = await tx.apiKey.update({ where: { sid }, data: input.friendlyName === undefined ? {} : { friendlyName: input.friendlyName }, select: keyFields });
+    await recordAudit(tx, { accountSid, action: "api_key.update", resource: { type: "api_key", sid }, before, after });
+  });
   return getApiKey(accountSid, sid);
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { carrierSecretPurpose, sealSecret } from "@/lib/server/secrets/secret-box";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import type { CreateCarrierInput } from "./carrier-schema";
 import { mergeSmppSettings, mergeTwilioSettings, settingsJson } from "./carrier-settings-map";
 import { clearDefaultCarrier, retryDefaultRace } from "./default-carrier";
@@ -19,7 +20,7 @@ export async function createCarrier(accountSid: string, input: CreateCarrierInpu
   return retryDefaultRace(() =>
     db.$transaction(async (tx) => {
       if (isDefault) await clearDefaultCarrier(tx, accountSid, sid);
-      return tx.carrier.create({
+      const carrier = await tx.carrier.create({
         data: {
           sid,
           accountSid,
@@ -31,6 +32,8 @@ export async function createCarrier(accountSid: string, input: CreateCarrierInpu
           secret,
         },
       });
+      await recordAudit(tx, { accountSid, action: "carrier.create", resource: { type: "carrier", sid }, after: carrier });
+      return carrier;
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db/client";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { carrierNotFound } from "./carrier-errors";
 
 /**
@@ -9,8 +10,9 @@ import { carrierNotFound } from "./carrier-errors";
  */
 export async function deleteCarrier(accountSid: string, sid: string): Promise<void> {
   await db.$transaction(async (tx) => {
+    const before = await tx.carrier.findFirst({ where: { sid, accountSid } });
     const { count } = await tx.carrier.deleteMany({ where: { sid, accountSid } });
-    if (count === 0) throw carrierNotFound(sid);
+    if (!before || count === 0) throw carrierNotFound(sid);
     await tx.$executeRaw`
       UPDATE carrier_routes SET carrier_sids = array_remove(carrier_sids, ${sid}), updated_at = now()
        WHERE account_sid = ${accountSid} AND ${sid} = ANY(carrier_sids)`;
@@ -20,5 +22,6 @@ export async function deleteCarrier(accountSid: string, sid: string): Promise<vo
     await tx.shortCode.updateMany(senders);
     await tx.alphaSender.updateMany(senders);
     await tx.channelSender.updateMany(senders);
+    await recordAudit(tx, { accountSid, action: "carrier.delete", resource: { type: "carrier", sid }, before });
   });
 }

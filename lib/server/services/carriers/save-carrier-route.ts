@@ -1,6 +1,8 @@
 import { db } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
+import { lockAuditedRow } from "@/lib/server/services/audit/lock-audited-row";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { CARRIER_ERRORS, routeNotFound } from "./carrier-errors";
 import { lockAccountCarriers } from "./carrier-locks";
 import type { CreateCarrierRouteInput, UpdateCarrierRouteInput } from "./carrier-route-schema";
@@ -13,7 +15,9 @@ export async function createCarrierRoute(accountSid: string, input: CreateCarrie
   try {
     return await db.$transaction(async (tx) => {
       await lockAccountCarriers(tx, accountSid, input.carrierSids, "carrierSids");
-      return tx.carrierRoute.create({ data: { sid: newSid("CQ"), accountSid, prefix: input.prefix, carrierSids: input.carrierSids } });
+      const route = await tx.carrierRoute.create({ data: { sid: newSid("CQ"), accountSid, prefix: input.prefix, carrierSids: input.carrierSids } });
+      await recordAudit(tx, { accountSid, action: "carrier_route.create", resource: { type: "carrier_route", sid: route.sid }, after: route });
+      return route;
     });
   } catch (err) {
     // The (account, prefix) unique index decides, also between two concurrent creates.
@@ -26,9 +30,11 @@ export async function updateCarrierRoute(accountSid: string, sid: string, input:
   try {
     return await db.$transaction(async (tx) => {
       if (input.carrierSids) await lockAccountCarriers(tx, accountSid, input.carrierSids, "carrierSids");
-      const { count } = await tx.carrierRoute.updateMany({ where: { sid, accountSid }, data: input });
-      if (count === 0) throw routeNotFound(sid);
-      return tx.carrierRoute.findUniqueOrThrow({ where: { sid } });
+      if (!(await lockAuditedRow(tx, "carrierRoute", sid, accountSid))) throw routeNotFound(sid);
+      const before = await tx.carrierRoute.findUniqueOrThrow({ where: { sid } });
+      const after = await tx.carrierRoute.update({ where: { sid }, data: input });
+      await recordAudit(tx, { accountSid, action: "carrier_route.update", resource: { type: "carrier_route", sid }, before, after });
+      return after;
     });
   } catch (err) {
     if (isUniqueViolation(err) && input.prefix !== undefined) throw prefixTaken(input.prefix);
@@ -37,6 +43,9 @@ export async function updateCarrierRoute(accountSid: string, sid: string, input:
 }
 
 export async function deleteCarrierRoute(accountSid: string, sid: string): Promise<void> {
-  const { count } = await db.carrierRoute.deleteMany({ where: { sid, accountSid } });
-  if (count === 0) throw routeNotFound(sid);
+  await db.$transaction(async (tx) => {
+    if (!(await lockAuditedRow(tx, "carrierRoute", sid, accountSid))) throw routeNotFound(sid);
+    const before = await tx.carrierRoute.delete({ where: { sid } });
+    await recordAudit(tx, { accountSid, action: "carrier_route.delete", resource: { type: "carrier_route", sid }, before });
+  });
 }

@@ -2,6 +2,7 @@ import type { SmppSettings, TwilioUpstreamSettings } from "@/lib/carriers/carrie
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { carrierSecretPurpose, sealSecret } from "@/lib/server/secrets/secret-box";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { CARRIER_ERRORS, carrierNotFound } from "./carrier-errors";
 import type { UpdateCarrierInput } from "./carrier-schema";
 import { mergeSmppSettings, mergeTwilioSettings, settingsJson } from "./carrier-settings-map";
@@ -27,7 +28,7 @@ export async function updateCarrier(accountSid: string, sid: string, input: Upda
         : mergeTwilioSettings(c.settings as Partial<TwilioUpstreamSettings>, input);
       const newSecret = smpp ? input.password : input.authToken;
       if (input.isDefault === true) await clearDefaultCarrier(tx, accountSid, sid);
-      return tx.carrier.update({
+      const after = await tx.carrier.update({
         where: { sid },
         data: {
           friendlyName: input.friendlyName,
@@ -37,6 +38,9 @@ export async function updateCarrier(accountSid: string, sid: string, input: Upda
           ...(newSecret !== undefined ? { secret: sealSecret(newSecret, carrierSecretPurpose(sid)) } : {}),
         },
       });
+      // A new password or token shows as changed (redacted), never its value; a re-seal of the same one is a change too.
+      await recordAudit(tx, { accountSid, action: "carrier.update", resource: { type: "carrier", sid }, before: c, after });
+      return after;
     }),
   );
 }

@@ -4,6 +4,8 @@ import type { A2pBrand, A2pCampaign } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
+import { lockAuditedRow } from "@/lib/server/services/audit/lock-audited-row";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
 import { vettingDelayMs } from "./a2p-settings";
 import type { CreateCampaignInput, UpdateCampaignInput } from "./a2p-schema";
@@ -23,7 +25,11 @@ const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const newCampaignId = () => "C" + Array.from({ length: 6 }, () => ALNUM[randomInt(ALNUM.length)]).join("");
 
 export async function createBrand(accountSid: string, input: { companyName: string; description: string }) {
-  return db.a2pBrand.create({ data: { sid: newSid("BN"), accountSid, companyName: input.companyName, description: input.description } });
+  return db.$transaction(async (tx) => {
+    const brand = await tx.a2pBrand.create({ data: { sid: newSid("BN"), accountSid, companyName: input.companyName, description: input.description } });
+    await recordAudit(tx, { accountSid, action: "a2p_brand.create", resource: { type: "a2p_brand", sid: brand.sid }, after: brand });
+    return brand;
+  });
 }
 
 export async function listBrands(accountSid: string, now = new Date()) {
@@ -58,18 +64,21 @@ export async function createCampaign(accountSid: string, serviceSid: string, inp
   const brand = await getBrand(accountSid, input.brandSid);
   const { brandSid: _b, ...fields } = input;
   try {
-    await db.a2pCampaign.create({
-      data: {
-        ...fields,
-        sid: newSid("QE"),
-        accountSid,
-        serviceSid,
-        brandSid: brand.sid,
-        campaignId: newCampaignId(),
-        optInKeywords: input.optInKeywords ?? [],
-        optOutKeywords: input.optOutKeywords ?? [],
-        helpKeywords: input.helpKeywords ?? [],
-      },
+    await db.$transaction(async (tx) => {
+      const campaign = await tx.a2pCampaign.create({
+        data: {
+          ...fields,
+          sid: newSid("QE"),
+          accountSid,
+          serviceSid,
+          brandSid: brand.sid,
+          campaignId: newCampaignId(),
+          optInKeywords: input.optInKeywords ?? [],
+          optOutKeywords: input.optOutKeywords ?? [],
+          helpKeywords: input.helpKeywords ?? [],
+        },
+      });
+      await recordAudit(tx, { accountSid, action: "a2p_campaign.create", resource: { type: "a2p_campaign", sid: campaign.sid, serviceSid }, after: campaign });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(serviceSid);
@@ -81,35 +90,50 @@ export async function createCampaign(accountSid: string, serviceSid: string, inp
 /** Changing a campaign sends it back to vetting (submitted_at moves), as carriers re-review an edited campaign. */
 export async function updateCampaign(accountSid: string, serviceSid: string, sid: string, input: UpdateCampaignInput) {
   await getCampaign(accountSid, serviceSid, sid);
-  await db.a2pCampaign.updateMany({ where: { sid, accountSid, serviceSid, externallyRegistered: false }, data: { ...input, submittedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    if (!(await lockAuditedRow(tx, "a2pCampaign", sid, accountSid))) return;
+    const before = await tx.a2pCampaign.findUniqueOrThrow({ where: { sid } });
+    if (before.serviceSid !== serviceSid || before.externallyRegistered) return;
+    const after = await tx.a2pCampaign.update({ where: { sid }, data: { ...input, submittedAt: new Date() } });
+    // submittedAt moves on every edit (back to vetting); the fields edited are the change.
+    await recordAudit(tx, { accountSid, action: "a2p_campaign.update", resource: { type: "a2p_campaign", sid, serviceSid }, before, after, ignore: ["submittedAt"] });
+  });
   return getCampaign(accountSid, serviceSid, sid);
 }
 
 export async function deleteCampaign(accountSid: string, serviceSid: string, sid: string) {
   await getService(accountSid, serviceSid);
-  const { count } = await db.a2pCampaign.deleteMany({ where: { sid, accountSid, serviceSid } });
-  if (count === 0) throw notFound(`The requested resource /Services/${serviceSid}/Compliance/Usa2p/${sid} was not found`);
+  await db.$transaction(async (tx) => {
+    const found = (await lockAuditedRow(tx, "a2pCampaign", sid, accountSid)) && (await tx.a2pCampaign.findUniqueOrThrow({ where: { sid } }));
+    if (!found || found.serviceSid !== serviceSid) throw notFound(`The requested resource /Services/${serviceSid}/Compliance/Usa2p/${sid} was not found`);
+    await tx.a2pCampaign.delete({ where: { sid } });
+    await recordAudit(tx, { accountSid, action: "a2p_campaign.delete", resource: { type: "a2p_campaign", sid, serviceSid }, before: found });
+  });
 }
 
 /** PreregisteredUsa2p: a campaign registered outside this platform, verified at once (docs/api.md). */
 export async function createPreregisteredCampaign(accountSid: string, input: { campaignId: string; serviceSid: string }) {
   await getService(accountSid, input.serviceSid);
   try {
-    return await db.a2pCampaign.create({
-      data: {
-        sid: newSid("QE"),
-        accountSid,
-        serviceSid: input.serviceSid,
-        campaignId: input.campaignId,
-        externallyRegistered: true,
-        usecase: "",
-        description: "",
-        messageFlow: "",
-        messageSamples: [],
-        optInKeywords: [],
-        optOutKeywords: [],
-        helpKeywords: [],
-      },
+    return await db.$transaction(async (tx) => {
+      const campaign = await tx.a2pCampaign.create({
+        data: {
+          sid: newSid("QE"),
+          accountSid,
+          serviceSid: input.serviceSid,
+          campaignId: input.campaignId,
+          externallyRegistered: true,
+          usecase: "",
+          description: "",
+          messageFlow: "",
+          messageSamples: [],
+          optInKeywords: [],
+          optOutKeywords: [],
+          helpKeywords: [],
+        },
+      });
+      await recordAudit(tx, { accountSid, action: "a2p_campaign.create", resource: { type: "a2p_campaign", sid: campaign.sid, serviceSid: input.serviceSid }, after: campaign });
+      return campaign;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(input.serviceSid);

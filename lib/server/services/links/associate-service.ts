@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation, notFound } from "@/lib/server/errors";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { getDomain } from "./domain-queries";
 
 /**
@@ -13,7 +14,11 @@ export async function associateService(accountSid: string, domainSid: string, se
   await getDomain(accountSid, domainSid);
   await getService(accountSid, serviceSid);
   try {
-    return await db.linkDomainService.create({ data: { serviceSid, domainSid, accountSid } });
+    return await db.$transaction(async (tx) => {
+      const link = await tx.linkDomainService.create({ data: { serviceSid, domainSid, accountSid } });
+      await recordAudit(tx, { accountSid, action: "link_domain.add_service", resource: { type: "link_domain", sid: domainSid, serviceSid }, after: { serviceSid } });
+      return link;
+    });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const existing = await db.linkDomainService.findUnique({ where: { serviceSid } });
@@ -23,6 +28,9 @@ export async function associateService(accountSid: string, domainSid: string, se
 }
 
 export async function disassociateService(accountSid: string, domainSid: string, serviceSid: string): Promise<void> {
-  const { count } = await db.linkDomainService.deleteMany({ where: { serviceSid, domainSid, accountSid } });
-  if (count === 0) throw notFound(`The requested resource /LinkShortening/Domains/${domainSid}/MessagingServices/${serviceSid} was not found`);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.linkDomainService.deleteMany({ where: { serviceSid, domainSid, accountSid } });
+    if (count === 0) throw notFound(`The requested resource /LinkShortening/Domains/${domainSid}/MessagingServices/${serviceSid} was not found`);
+    await recordAudit(tx, { accountSid, action: "link_domain.remove_service", resource: { type: "link_domain", sid: domainSid, serviceSid }, before: { serviceSid } });
+  });
 }

@@ -6,6 +6,7 @@ import { parseCertificateBundle } from "@/lib/server/links/parse-certificate";
 import { PROMOTE_CERTIFICATE_TASK } from "@/lib/server/links/task-names";
 import { domainCertificates, getDomain } from "./domain-queries";
 import { config } from "@/lib/server/config";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /**
  * How long an uploaded certificate stays `cert_in_validation` before it is
@@ -52,6 +53,13 @@ export async function uploadCertificate(accountSid: string, domainSid: string, t
     await tx.linkDomain.update({ where: { sid: domainSid }, data: { updatedAt: now, managedCert: opts.managed ?? false } });
     await tx.$queryRaw(Prisma.sql`SELECT graphile_worker.add_job(${PROMOTE_CERTIFICATE_TASK}, json_build_object('sid', ${sid}::text),
                                    run_at := ${runAt.toISOString()}::timestamptz, max_attempts := 5)::text`);
+    // The certificate's identity, never its key (docs/audit.md).
+    await recordAudit(tx, {
+      accountSid,
+      action: "link_domain.upload_certificate",
+      resource: { type: "link_domain", sid: domainSid },
+      after: { certificateSid: sid, managed: opts.managed ?? false, subject: parsed.subject, fingerprint: parsed.fingerprint, notAfter: parsed.notAfter },
+    });
   });
   return { domain, certs: await domainCertificates(domainSid) };
 }
@@ -82,5 +90,11 @@ export async function promoteCertificate(certSid: string, opts: { now?: Date } =
 /** DELETE …/Certificate: the domain no longer has a certificate (active or pending). */
 export async function deleteCertificates(accountSid: string, domainSid: string): Promise<void> {
   await getDomain(accountSid, domainSid);
-  await db.linkDomainCertificate.updateMany({ where: { domainSid, state: { in: ["active", "pending"] } }, data: { state: "retired", updatedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT sid FROM link_domains WHERE sid = ${domainSid} FOR UPDATE`;
+    const retired = await tx.linkDomainCertificate.findMany({ where: { domainSid, state: { in: ["active", "pending"] } }, select: { sid: true } });
+    if (retired.length === 0) return;
+    await tx.linkDomainCertificate.updateMany({ where: { sid: { in: retired.map((c) => c.sid) } }, data: { state: "retired", updatedAt: new Date() } });
+    await recordAudit(tx, { accountSid, action: "link_domain.delete_certificate", resource: { type: "link_domain", sid: domainSid }, before: { certificateSids: retired.map((c) => c.sid) } });
+  });
 }

@@ -1,10 +1,16 @@
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { lockAuditedRow } from "@/lib/server/services/audit/lock-audited-row";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import type { UpdateServiceInput } from "./service-schema";
 
 export async function updateService(accountSid: string, sid: string, input: UpdateServiceInput) {
-  // updateMany scopes by account in the same statement; 0 rows = not yours or gone.
-  const { count } = await db.service.updateMany({ where: { sid, accountSid }, data: input });
-  if (count === 0) throw notFound(`The requested resource /Services/${sid} was not found`);
-  return db.service.findFirstOrThrow({ where: { sid, accountSid } });
+  return db.$transaction(async (tx) => {
+    // The lock scopes by account; no row = not yours or gone.
+    if (!(await lockAuditedRow(tx, "service", sid, accountSid))) throw notFound(`The requested resource /Services/${sid} was not found`);
+    const before = await tx.service.findUniqueOrThrow({ where: { sid } });
+    const after = await tx.service.update({ where: { sid }, data: input });
+    await recordAudit(tx, { accountSid, action: "service.update", resource: { type: "service", sid }, before, after });
+    return after;
+  });
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { failPendingSends } from "./fail-pending-sends";
 import { findOptOut, type OptOutEntry } from "./opt-out-list";
 
@@ -35,6 +36,7 @@ export async function addOptOut(accountSid: string, serviceSid: string, phoneNum
     if (!added) return false;
     await tx.optOutEvent.create({ data: { serviceSid, recipient, action: "opt_out", source: by.source, actor: by.actor } });
     await failPendingSends(tx, accountSid, serviceSid, recipient);
+    await recordAudit(tx, { accountSid, action: "opt_out.add", resource: { type: "opt_out", sid: recipient, serviceSid }, after: { recipient } });
     return true;
   });
   const entry = await findOptOut(accountSid, serviceSid, recipient);
@@ -50,5 +52,6 @@ export async function removeOptOut(accountSid: string, serviceSid: string, phone
     const removed = await tx.$executeRaw(Prisma.sql`DELETE FROM opt_outs WHERE service_sid = ${serviceSid} AND recipient = ${recipient}`);
     if (!removed) throw notFound(`The requested resource /Services/${serviceSid}/OptOuts/${recipient} was not found`);
     await tx.optOutEvent.create({ data: { serviceSid, recipient, action: "opt_in", source: by.source, actor: by.actor } });
+    await recordAudit(tx, { accountSid, action: "opt_out.remove", resource: { type: "opt_out", sid: recipient, serviceSid }, before: { recipient } });
   });
 }

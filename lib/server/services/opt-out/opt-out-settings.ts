@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { loadOptOutConfig } from "./load-opt-out-config";
 
 export interface OptOutSettingsView {
@@ -41,10 +42,22 @@ export async function updateOptOutSettings(accountSid: string, serviceSid: strin
   if (issues.length) throw new OptOutConfigError(issues);
   const valid = optOutConfigSchema.parse(config);
   const json = valid as unknown as Prisma.InputJsonValue;
-  await db.optOutSettings.upsert({
-    where: { serviceSid },
-    create: { serviceSid, config: json, updatedAt: new Date(), updatedBy: actor },
-    update: { config: json, updatedAt: new Date(), updatedBy: actor },
+  await db.$transaction(async (tx) => {
+    // The service row's lock serializes saves, so "before" is what this save replaces.
+    await tx.$queryRaw`SELECT sid FROM services WHERE sid = ${serviceSid} AND account_sid = ${accountSid} FOR UPDATE`;
+    const previous = await tx.optOutSettings.findUnique({ where: { serviceSid }, select: { config: true } });
+    await tx.optOutSettings.upsert({
+      where: { serviceSid },
+      create: { serviceSid, config: json, updatedAt: new Date(), updatedBy: actor },
+      update: { config: json, updatedAt: new Date(), updatedBy: actor },
+    });
+    await recordAudit(tx, {
+      accountSid,
+      action: "opt_out_settings.update",
+      resource: { type: "opt_out", sid: serviceSid, serviceSid },
+      before: previous?.config ?? defaultOptOutConfig(),
+      after: valid,
+    });
   });
   return valid;
 }

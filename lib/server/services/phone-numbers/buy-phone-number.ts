@@ -4,6 +4,7 @@ import { checkE164 } from "@/lib/core/senders/phone-number";
 import { db, type Tx } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import type { BuyPhoneNumberInput } from "./phone-number-schema";
 import { searchAvailableNumbers } from "./search-available-numbers";
 
@@ -29,21 +30,27 @@ export async function buyPhoneNumber(accountSid: string, input: BuyPhoneNumberIn
   const type = known?.numberType ?? checked.numberType;
   if (numberType && type !== numberType) throw new AppError(21421, `${checked.phoneNumber} is not a ${numberType.replace("_", "-")} number`, 400, "phoneNumber");
   try {
-    return await tx.phoneNumber.create({
-      data: {
-        sid: newSid("PN"),
-        accountSid,
-        phoneNumber: checked.phoneNumber,
-        friendlyName: input.friendlyName ?? known?.friendlyName ?? checked.phoneNumber,
-        isoCountry: known?.isoCountry ?? checked.isoCountry,
-        numberType: type,
-        smsEnabled: input.smsEnabled ?? known?.capabilities.sms ?? true,
-        mmsEnabled: input.mmsEnabled ?? known?.capabilities.mms ?? true,
-        voiceEnabled: input.voiceEnabled ?? known?.capabilities.voice ?? true,
-        smsUrl: input.smsUrl ?? null,
-        smsMethod: input.smsMethod ?? "POST",
-      },
-    });
+    // Bought and audited together: in the caller's transaction, or in one of its own.
+    const write = async (t: Tx) => {
+      const bought = await t.phoneNumber.create({
+        data: {
+          sid: newSid("PN"),
+          accountSid,
+          phoneNumber: checked.phoneNumber,
+          friendlyName: input.friendlyName ?? known?.friendlyName ?? checked.phoneNumber,
+          isoCountry: known?.isoCountry ?? checked.isoCountry,
+          numberType: type,
+          smsEnabled: input.smsEnabled ?? known?.capabilities.sms ?? true,
+          mmsEnabled: input.mmsEnabled ?? known?.capabilities.mms ?? true,
+          voiceEnabled: input.voiceEnabled ?? known?.capabilities.voice ?? true,
+          smsUrl: input.smsUrl ?? null,
+          smsMethod: input.smsMethod ?? "POST",
+        },
+      });
+      await recordAudit(t, { accountSid, action: "phone_number.buy", resource: { type: "phone_number", sid: bought.sid }, after: bought });
+      return bought;
+    };
+    return await (tx === db ? db.$transaction((t) => write(t)) : write(tx));
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(21422, `${checked.phoneNumber} is not available: it already has an owner`, 400, "phoneNumber");
     throw err;

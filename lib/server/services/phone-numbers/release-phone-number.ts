@@ -1,5 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { lockAuditedRow } from "@/lib/server/services/audit/lock-audited-row";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 
 /**
  * Releases (deletes) a number: it leaves its service's pool and its sticky
@@ -8,8 +10,9 @@ import { notFound } from "@/lib/server/errors";
  */
 export async function releasePhoneNumber(accountSid: string, sid: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.phoneNumber.deleteMany({ where: { sid, accountSid } });
-    if (count === 0) throw notFound(`The requested resource /IncomingPhoneNumbers/${sid} was not found`);
+    if (!(await lockAuditedRow(tx, "phoneNumber", sid, accountSid))) throw notFound(`The requested resource /IncomingPhoneNumbers/${sid} was not found`);
+    const before = await tx.phoneNumber.delete({ where: { sid } });
     await tx.stickyMapping.deleteMany({ where: { senderSid: sid } });
+    await recordAudit(tx, { accountSid, action: "phone_number.release", resource: { type: "phone_number", sid, serviceSid: before.serviceSid }, before });
   });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
 import type { AddAlphaSenderInput } from "./sender-pool-schema";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { assertPoolHasRoom, lockServiceForPoolChange } from "./pool-lock";
 
 /**
@@ -22,9 +23,16 @@ export async function addAlphaSender(accountSid: string, serviceSid: string, inp
     return await db.$transaction(async (tx) => {
       await lockServiceForPoolChange(tx, accountSid, serviceSid);
       await assertPoolHasRoom(tx, serviceSid);
-      return tx.alphaSender.create({
+      const created = await tx.alphaSender.create({
         data: { sid: newSid("AI"), accountSid, serviceSid, alphaSender: checked.value, isoCountryCode: iso },
       });
+      await recordAudit(tx, {
+        accountSid,
+        action: "sender_pool.add",
+        resource: { type: "alpha_sender", sid: created.sid, serviceSid },
+        after: { serviceSid, sender: created.alphaSender, isoCountryCode: created.isoCountryCode || null },
+      });
+      return created;
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;

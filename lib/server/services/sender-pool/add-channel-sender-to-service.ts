@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadyPooledError, assertPoolHasRoom, lockServiceForPoolChange } from "./pool-lock";
 
 /**
@@ -28,5 +29,11 @@ export async function attachChannelSender(tx: Tx, accountSid: string, serviceSid
     const again = await tx.channelSender.findFirstOrThrow({ where: { sid: channelSenderSid, accountSid } });
     throw await alreadyPooledError(tx, again.sender, serviceSid, again.serviceSid ?? "", "sender");
   }
+  await recordAudit(tx, {
+    accountSid,
+    action: "sender_pool.add",
+    resource: { type: "channel_sender", sid: channelSenderSid, serviceSid },
+    after: { serviceSid, sender: cs.sender },
+  });
   return tx.channelSender.findFirstOrThrow({ where: { sid: channelSenderSid, accountSid } });
 }

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
 import type { AddChannelSenderInput } from "./sender-pool-schema";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadyPooledError, assertPoolHasRoom, lockServiceForPoolChange } from "./pool-lock";
 import { attachChannelSender } from "./add-channel-sender-to-service";
 
@@ -36,7 +37,14 @@ export async function addChannelSender(accountSid: string, serviceSid: string, i
       const existing = await tx.channelSender.findFirst({ where: { sender: parsed.sender } });
       if (!existing) {
         await assertPoolHasRoom(tx, serviceSid);
-        return create(tx);
+        const created = await create(tx);
+        await recordAudit(tx, {
+          accountSid,
+          action: "sender_pool.add",
+          resource: { type: "channel_sender", sid: created.sid, serviceSid },
+          after: { serviceSid, sender: created.sender, senderType: created.senderType, countries: created.countries },
+        });
+        return created;
       }
       if (existing.accountSid !== accountSid) throw notAvailable(parsed.sender);
       if (existing.serviceSid) throw await alreadyPooledError(tx, parsed.sender, serviceSid, existing.serviceSid, "sender");

@@ -1,5 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadyPooledError, assertPoolHasRoom, lockServiceForPoolChange } from "./pool-lock";
 
 /**
@@ -29,6 +30,12 @@ export async function addPhoneNumberToService(accountSid: string, serviceSid: st
       if (!again) throw notFound(`The requested resource /IncomingPhoneNumbers/${phoneNumberSid} was not found`);
       throw await alreadyPooledError(tx, again.phoneNumber, serviceSid, again.serviceSid ?? "", "phoneNumberSid");
     }
+    await recordAudit(tx, {
+      accountSid,
+      action: "sender_pool.add",
+      resource: { type: "phone_number", sid: phoneNumberSid, serviceSid },
+      after: { serviceSid, sender: n.phoneNumber },
+    });
     return tx.phoneNumber.findFirstOrThrow({ where: { sid: phoneNumberSid, accountSid } });
   });
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { alreadyPooledError, assertPoolHasRoom, lockServiceForPoolChange } from "./pool-lock";
 
 /**
@@ -23,6 +24,12 @@ export async function addShortCodeToService(accountSid: string, serviceSid: stri
       const again = await tx.shortCode.findFirstOrThrow({ where: { sid: shortCodeSid, accountSid } });
       throw await alreadyPooledError(tx, label, serviceSid, again.serviceSid ?? "", "shortCodeSid");
     }
+    await recordAudit(tx, {
+      accountSid,
+      action: "sender_pool.add",
+      resource: { type: "short_code", sid: shortCodeSid, serviceSid },
+      after: { serviceSid, sender: sc.shortCode },
+    });
     return tx.shortCode.findFirstOrThrow({ where: { sid: shortCodeSid, accountSid } });
   });
 }

@@ -1,5 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { lockAuditedRow } from "@/lib/server/services/audit/lock-audited-row";
+import { recordAudit } from "@/lib/server/services/audit/record-audit";
 import { setSenderCarrier } from "@/lib/server/services/carriers/sender-carrier";
 import type { UpdateShortCodeInput } from "./short-code-schema";
 import { getShortCode } from "./short-code-queries";
@@ -13,9 +15,12 @@ export async function updateShortCode(accountSid: string, sid: string, input: Up
   const { carrierSid, ...fields } = input;
   const data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await db.$transaction(async (tx) => {
-    const { count } = await tx.shortCode.updateMany({ where: { sid, accountSid }, data });
-    if (count === 0) throw notFound(`The requested resource /SMS/ShortCodes/${sid} was not found`);
+    if (!(await lockAuditedRow(tx, "shortCode", sid, accountSid))) throw notFound(`The requested resource /SMS/ShortCodes/${sid} was not found`);
+    const before = await tx.shortCode.findUniqueOrThrow({ where: { sid } });
+    await tx.shortCode.update({ where: { sid }, data });
     if (carrierSid !== undefined) await setSenderCarrier("shortCode", accountSid, sid, carrierSid, tx);
+    const after = await tx.shortCode.findUniqueOrThrow({ where: { sid } });
+    await recordAudit(tx, { accountSid, action: "short_code.update", resource: { type: "short_code", sid, serviceSid: after.serviceSid }, before, after });
   });
   return getShortCode(accountSid, sid);
 }
