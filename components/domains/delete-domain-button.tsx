@@ -1,7 +1,7 @@
 "use client";
 
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
-import { deleteDomainAction } from "@/lib/server/links/link-actions";
+import { deleteDomainAction } from "@/lib/server/actions/link-actions";
 
 export function DeleteDomainButton({ sid, name }: { sid: string; name: string }) {
   return (
