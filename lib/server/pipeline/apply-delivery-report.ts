@@ -1,5 +1,5 @@
 import type { DeliveryReport } from "@/lib/carriers/driver";
-import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
+import { errorMessageFor } from "@/lib/core/errors";
 import { transitionMessage } from "./transition-message";
 
 /** A carrier's final word on a sent message (only `sent` moves; a duplicate report changes nothing). */

@@ -1,7 +1,7 @@
 import type { CarrierDriver, CarrierMessage, SenderKind, SubmitResult } from "@/lib/carriers/driver";
 import { UNREGISTERED_10DLC_ERROR, unregistered10dlc } from "@/lib/server/services/compliance/check-10dlc-registration";
 import type { Message } from "@/lib/server/services/messages/message-columns";
-import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
+import { errorMessageFor } from "@/lib/core/errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
