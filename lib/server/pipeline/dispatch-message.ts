@@ -1,6 +1,6 @@
 import type { CarrierDriver, CarrierMessage, SubmitResult } from "@/lib/carriers/driver";
 import { UNREGISTERED_10DLC_ERROR, unregistered10dlc } from "@/lib/server/services/compliance/check-10dlc-registration";
-import type { Message } from "@/lib/server/services/messages/message-columns";
+import type { Message } from "@/lib/server/message-state/message-columns";
 import { errorMessageFor } from "@/lib/core/errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
@@ -12,8 +12,8 @@ import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage, type RouteResult } from "./route-message";
 import { writeSticky } from "./sticky-writes";
-import { DELIVERY_REPORT_TASK } from "./task-names";
-import { transitionMessage, type TransitionExtras } from "./transition-message";
+import { DELIVERY_REPORT_TASK } from "@/lib/server/jobs/task-names";
+import { transitionMessage, type TransitionExtras } from "@/lib/server/message-state/transition-message";
 
 export interface DispatchPayload {
   sid: string;

@@ -1,5 +1,5 @@
 import { db } from "@/lib/server/db/client";
-import { loadDomainForPage } from "@/lib/server/links/load-domain-page";
+import { loadDomainForPage } from "@/lib/server/loaders/domain-page-loader";
 import { domainCertificates, domainServices } from "@/lib/server/services/links/domain-queries";
 import { Card } from "@/components/ui/card";
 import { CertificateForm } from "@/components/domains/certificate-form";

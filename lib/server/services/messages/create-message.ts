@@ -3,7 +3,7 @@ import { isSid } from "@/lib/core/ids";
 import type { Tx } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { checkMessage, insertMessage, type InsertOutcome, type NewMessageRow } from "./insert-message-batch";
-import type { Message } from "./message-columns";
+import type { Message } from "@/lib/server/message-state/message-columns";
 import { twilioAppError } from "@/lib/server/errors";
 import { getMessage } from "./message-queries";
 import { shortenMessageLinks } from "@/lib/server/services/links/shorten-message-links";

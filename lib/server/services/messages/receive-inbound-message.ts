@@ -3,8 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { AppError, twilioAppError } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
-import { INBOUND_TASK } from "@/lib/server/pipeline/task-names";
-import { messageColumns, type Message } from "./message-columns";
+import { INBOUND_TASK } from "@/lib/server/jobs/task-names";
+import { messageColumns, type Message } from "@/lib/server/message-state/message-columns";
 import { parseRecipient } from "./parse-recipient";
 
 /** Attempts of the inbound job: a webhook that is down is retried with backoff (~3 s, 7 s, 20 s, 55 s) and then given up. */

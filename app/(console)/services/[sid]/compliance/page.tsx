@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { listAlerts } from "@/lib/server/services/alerts/list-alerts";
 import { USECASES } from "@/lib/server/services/messaging-services/service-schema";
 import { AlertsTable } from "@/components/alerts/alerts-table";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/server/db/client";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { serviceDomain } from "@/lib/server/services/links/domain-queries";
 import { serviceLinkStats } from "@/lib/server/services/links/link-stats";
 import { Card, EmptyState } from "@/components/ui/card";

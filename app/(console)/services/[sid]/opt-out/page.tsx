@@ -1,4 +1,4 @@
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { db } from "@/lib/server/db/client";
 import { getOptOutSettings } from "@/lib/server/services/opt-out/opt-out-settings";
 import { Badge, Card } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { poolWarnings } from "@/lib/core/senders/pool-warnings";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { listPhoneNumbers } from "@/lib/server/services/phone-numbers/phone-number-queries";
 import { listShortCodes } from "@/lib/server/services/short-codes/short-code-queries";
 import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";

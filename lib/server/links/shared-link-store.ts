@@ -1,5 +1,5 @@
 import pg from "pg";
-import { PgLinkStore } from "./link-store";
+import { PgLinkStore } from "@/lib/server/links/link-store";
 import { errFields, log } from "@/lib/server/observability/logger";
 import { config } from "@/lib/server/config";
 

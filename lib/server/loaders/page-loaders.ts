@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/server/errors";
 import { getConversation } from "@/lib/server/services/conversations/conversation-queries";
 import { getService } from "@/lib/server/services/messaging-services/service-queries";
-import { requireViewerPage, type Viewer } from "./session";
+import { requireViewerPage, type Viewer } from "@/lib/server/auth/session";
 
 /** For pages: a service of the signed-in account, or Next's 404 page. */
 export async function loadServiceForPage(sid: string): Promise<{ viewer: Viewer; service: Awaited<ReturnType<typeof getService>> }> {
