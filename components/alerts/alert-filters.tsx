@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { ALERT_TYPES } from "@/lib/server/services/alerts/alert-kinds";
+import { ALERT_TYPES } from "@/lib/core/alerts/alert-kinds";
 
 /** A plain GET form: filters live in the URL (bookmarkable, like Message Logs). */
 export function AlertFilters({

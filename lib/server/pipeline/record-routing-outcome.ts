@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
-import { alertDrafts } from "@/lib/server/services/alerts/alert-kinds";
+import { alertDrafts } from "@/lib/core/alerts/alert-kinds";
 import type { Message } from "@/lib/server/message-state/message-columns";
 import type { RouteResult } from "./route-message";
 
