@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { MESSAGE_STATUSES } from "@/lib/server/services/message-logs/log-filter-schema";
+import { MESSAGE_STATUSES } from "@/lib/core/messages/message-statuses";
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function LogFilters({

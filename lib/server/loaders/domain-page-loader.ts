@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound } from "next/navigation";
 import { requireViewerPage, type Viewer } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
