@@ -1,17 +1,9 @@
-import { FilterButtons, ServiceFilterField } from "@/components/forms/filter-form-parts";
+import { FilterButtons, ServiceFilterField, type FilterFormProps } from "@/components/forms/filter-form-parts";
 import { SelectField } from "@/components/ui/field";
 import { ALERT_TYPES } from "@/lib/core/alerts/alert-kinds";
 
 /** A plain GET form: filters live in the URL (bookmarkable, like Message Logs). */
-export function AlertFilters({
-  services,
-  values,
-  errors,
-}: {
-  services: { sid: string; friendlyName: string }[];
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}) {
+export function AlertFilters({ services, values, errors }: FilterFormProps) {
   return (
     <form method="get" action="/alerts" aria-label="Filter alerts" className="grid gap-3 sm:grid-cols-3">
       <ServiceFilterField services={services} value={values.service} error={errors.service} />

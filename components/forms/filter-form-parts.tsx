@@ -2,6 +2,13 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 
+/** What a console filter form is given: the account's services, the current values (from the URL) and field errors. */
+export interface FilterFormProps {
+  services: { sid: string; friendlyName: string }[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
 /** The "Service" filter of the console's GET filter forms (alerts, message logs). */
 export function ServiceFilterField({ services, value, error }: { services: { sid: string; friendlyName: string }[]; value?: string; error?: string }) {
   return (

@@ -1,17 +1,9 @@
-import { FilterButtons, ServiceFilterField } from "@/components/forms/filter-form-parts";
+import { FilterButtons, ServiceFilterField, type FilterFormProps } from "@/components/forms/filter-form-parts";
 import { SelectField, TextField } from "@/components/ui/field";
 import { MESSAGE_STATUSES } from "@/lib/core/messages/message-statuses";
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
-export function LogFilters({
-  services,
-  values,
-  errors,
-}: {
-  services: { sid: string; friendlyName: string }[];
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}) {
+export function LogFilters({ services, values, errors }: FilterFormProps) {
   return (
     // Keyed by the filters so "Clear filters" (a client navigation) remounts every field with its new default.
     <form key={JSON.stringify(values)} method="get" action="/logs" aria-label="Filter messages" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
