@@ -15,6 +15,26 @@ export default tseslint.config(
     },
   },
   {
+    // Components get data from pages and call actions: from the server layer they import only
+    // actions and types (docs/architecture.md).
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/*", "!@/lib/server/actions", "!@/lib/server/actions/*"],
+              allowTypeImports: true,
+              message: "Components import from lib/server only actions (lib/server/actions/*) and `import type`; pages load the data.",
+            },
+            { group: ["@/lib/generated/*", "@prisma/*", "pg"], allowTypeImports: true, message: "Components do not query the database." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/core/**/*.ts"],
     // Tests beside the code may read fixtures from disk; the code itself may not.
     ignores: ["lib/core/**/*.test.ts", "lib/core/testing/**"],

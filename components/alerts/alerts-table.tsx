@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { alertTypeLabel } from "@/lib/server/services/alerts/alert-kinds";
+import { alertTypeLabel } from "@/lib/core/alerts/alert-kinds";
 import type { AlertRow } from "@/lib/server/services/alerts/list-alerts";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { signInAction, type SignInState } from "@/lib/server/auth/sign-in-actions";
+import { signInAction, type SignInState } from "@/lib/server/actions/sign-in-actions";
 
 /**
  * A server-action form: React posts it (method="post") when scripts run, the

@@ -1,4 +1,4 @@
-import { signOutAction } from "@/lib/server/auth/sign-in-actions";
+import { signOutAction } from "@/lib/server/actions/sign-in-actions";
 
 /** A form, so signing out works without JavaScript too and stays on the host the console was opened by. */
 export function SignOutButton() {

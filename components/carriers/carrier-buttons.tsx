@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/forms/action-form";
-import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { ConfirmDeleteButton } from "@/components/forms/confirm-action-button";
 import { Button } from "@/components/ui/button";
 import { deleteCarrierAction, setCarrierEnabledAction } from "@/lib/server/actions/carrier-actions";
 
@@ -24,14 +24,13 @@ export function EnableCarrierButton({ sid, enabled }: { sid: string; enabled: bo
 
 export function DeleteCarrierButton({ sid, name }: { sid: string; name: string }) {
   return (
-    <ConfirmActionButton
+    <ConfirmDeleteButton
       trigger="Delete carrier"
-      title={`Delete ${name}?`}
+      name={name}
+      sid={sid}
       body="Its binds close. It is removed from prefix routes (a route left without a carrier is deleted) and senders bound to it fall back to routes and the account default."
       action={deleteCarrierAction}
       formLabel="Confirm delete carrier"
-      submit="Delete"
-      fields={{ sid }}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { A2P_USECASES, vettingErrors } from "@/lib/core/a2p/vetting";
-import { listBrands, findServiceCampaign } from "@/lib/server/services/compliance/a2p-registrations";
+import type { BrandWithStatus, CampaignWithStatus } from "@/lib/server/services/compliance/a2p-registrations";
 import { AutoRefresh } from "@/components/logs/auto-refresh";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { BrandForm } from "./brand-form";
@@ -13,9 +13,7 @@ const TONE = { PENDING: "amber", APPROVED: "green", VERIFIED: "green", FAILED: "
  * 3. status. Statuses come from the vetting simulator (docs/api.md), so the
  * page refreshes itself while anything is PENDING.
  */
-export async function A2pRegistration({ accountSid, serviceSid }: { accountSid: string; serviceSid: string }) {
-  const now = new Date();
-  const [brands, campaign] = await Promise.all([listBrands(accountSid, now), findServiceCampaign(accountSid, serviceSid, now)]);
+export function A2pRegistration({ serviceSid, brands, campaign }: { serviceSid: string; brands: BrandWithStatus[]; campaign: CampaignWithStatus | null }) {
   const pending = brands.some((b) => b.status === "PENDING") || campaign?.status === "PENDING";
   const usable = brands.filter((b) => b.status !== "FAILED");
   return (

@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { StatusBadge } from "@/components/logs/status-badge";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { replyToConversationAction } from "@/app/(console)/conversations/actions";
+import { replyToConversationAction } from "@/lib/server/actions/conversation-actions";
 import type { ThreadJson } from "./conversation-json";
 import { when } from "./conversation-inbox";
 

@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { createDomainAction } from "@/lib/server/links/link-actions";
+import { createDomainAction } from "@/lib/server/actions/link-actions";
 
 export function AddDomainForm() {
   return (

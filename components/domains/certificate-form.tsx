@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
-import { uploadCertificateAction } from "@/lib/server/links/link-actions";
+import { uploadCertificateAction } from "@/lib/server/actions/link-actions";
 
 const textarea =
   "block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500";

@@ -1,18 +1,17 @@
 "use client";
 
-import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
-import { deleteDomainAction } from "@/lib/server/links/link-actions";
+import { ConfirmDeleteButton } from "@/components/forms/confirm-action-button";
+import { deleteDomainAction } from "@/lib/server/actions/link-actions";
 
 export function DeleteDomainButton({ sid, name }: { sid: string; name: string }) {
   return (
-    <ConfirmActionButton
+    <ConfirmDeleteButton
       trigger="Delete domain"
-      title={`Delete ${name}?`}
+      name={name}
+      sid={sid}
       body="Its certificate and configuration are removed and its short links stop redirecting. This cannot be undone."
       action={deleteDomainAction}
       formLabel="Delete domain"
-      submit="Delete"
-      fields={{ sid }}
     />
   );
 }

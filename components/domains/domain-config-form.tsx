@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField, Toggle } from "@/components/ui/field";
-import { updateDomainConfigAction } from "@/lib/server/links/link-actions";
+import { updateDomainConfigAction } from "@/lib/server/actions/link-actions";
 
 export interface DomainConfigValues {
   sid: string;

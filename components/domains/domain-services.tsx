@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
-import { associateServiceAction, disassociateServiceAction } from "@/lib/server/links/link-actions";
+import { associateServiceAction, disassociateServiceAction } from "@/lib/server/actions/link-actions";
 
 interface Svc {
   sid: string;

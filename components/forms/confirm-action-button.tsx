@@ -46,3 +46,22 @@ export function ConfirmActionButton({
     </ConfirmDialog>
   );
 }
+
+/** Deleting a resource addressed by its SID, named in the question: "Delete <name>?", confirmed by "Delete". */
+export function ConfirmDeleteButton({
+  trigger,
+  name,
+  sid,
+  body,
+  action,
+  formLabel,
+}: {
+  trigger: string;
+  name: string;
+  sid: string;
+  body: string;
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  formLabel: string;
+}) {
+  return <ConfirmActionButton trigger={trigger} title={`Delete ${name}?`} body={body} action={action} formLabel={formLabel} submit="Delete" fields={{ sid }} />;
+}

@@ -1,12 +1,11 @@
-import { messageLinkClicks } from "@/lib/server/services/links/link-stats";
+import type { MessageLinkClick } from "@/lib/server/services/links/link-stats";
 import { Card } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 
 const fmt = (d: Date | null) => (d ? d.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC") : "—");
 
 /** Message detail: the message's short links and their clicks (nothing shown for messages without short links). */
-export async function MessageLinkClicks({ accountSid, messageSid }: { accountSid: string; messageSid: string }) {
-  const links = await messageLinkClicks(accountSid, messageSid);
+export function MessageLinkClicks({ links }: { links: MessageLinkClick[] }) {
   if (links.length === 0) return null;
   return (
     <Card title="Link clicks" description="Short links in this message and how often each was clicked.">

@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { setServiceDomainAction } from "@/lib/server/links/link-actions";
+import { setServiceDomainAction } from "@/lib/server/actions/link-actions";
 
 export function ServiceDomainForm({ serviceSid, current, domains }: { serviceSid: string; current: string; domains: { sid: string; domainName: string }[] }) {
   return (

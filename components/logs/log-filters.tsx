@@ -1,28 +1,13 @@
-import Link from "next/link";
-import { Button, buttonClass } from "@/components/ui/button";
+import { FilterButtons, ServiceFilterField, type FilterFormProps } from "@/components/forms/filter-form-parts";
 import { SelectField, TextField } from "@/components/ui/field";
-import { MESSAGE_STATUSES } from "@/lib/server/services/message-logs/log-filter-schema";
+import { MESSAGE_STATUSES } from "@/lib/core/messages/message-statuses";
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
-export function LogFilters({
-  services,
-  values,
-  errors,
-}: {
-  services: { sid: string; friendlyName: string }[];
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}) {
+export function LogFilters({ services, values, errors }: FilterFormProps) {
   return (
     // Keyed by the filters so "Clear filters" (a client navigation) remounts every field with its new default.
     <form key={JSON.stringify(values)} method="get" action="/logs" aria-label="Filter messages" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <SelectField
-        label="Service"
-        name="service"
-        defaultValue={values.service ?? ""}
-        options={[{ value: "", label: "All services" }, ...services.map((s) => ({ value: s.sid, label: s.friendlyName }))]}
-        error={errors.service}
-      />
+      <ServiceFilterField services={services} value={values.service} error={errors.service} />
       <SelectField
         label="Direction"
         name="direction"
@@ -55,12 +40,7 @@ export function LogFilters({
           { value: "oldest", label: "Oldest first" },
         ]}
       />
-      <div className="flex items-end gap-2 lg:col-span-3">
-        <Button type="submit">Apply filters</Button>
-        <Link href="/logs" className={buttonClass("secondary")}>
-          Clear filters
-        </Link>
-      </div>
+      <FilterButtons clearHref="/logs" className="lg:col-span-3" />
     </form>
   );
 }

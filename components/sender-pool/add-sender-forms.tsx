@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -10,52 +11,67 @@ import {
   addShortCodeAction,
   addWhatsAppSenderAction,
 } from "@/lib/server/actions/sender-pool-actions";
+import type { ActionState } from "@/lib/server/actions/action-state";
 
 type Option = { value: string; label: string };
 
-function Hidden({ serviceSid }: { serviceSid: string }) {
-  return <input type="hidden" name="serviceSid" value={serviceSid} />;
+/** One add-sender form: the service SID, the kind's fields, and a submit button named like the form. */
+function AddSenderForm({
+  action,
+  label,
+  serviceSid,
+  children,
+}: {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  label: string;
+  serviceSid: string;
+  children: (state: ActionState) => ReactNode;
+}) {
+  return (
+    <ActionForm action={action} label={label} resetOnSuccess>
+      {(state, pending) => (
+        <>
+          <input type="hidden" name="serviceSid" value={serviceSid} />
+          {children(state)}
+          <Button type="submit" pending={pending}>
+            {label}
+          </Button>
+        </>
+      )}
+    </ActionForm>
+  );
 }
 
 /** Numbers of the account not in this pool; those in another service say so (adding them is refused with 21712). */
 export function AddPhoneNumberForm({ serviceSid, options }: { serviceSid: string; options: Option[] }) {
   return (
-    <ActionForm action={addPhoneNumberAction} label="Add phone number" resetOnSuccess>
-      {(state, pending) => (
+    <AddSenderForm action={addPhoneNumberAction} label="Add phone number" serviceSid={serviceSid}>
+      {(state) => (
         <>
-          <Hidden serviceSid={serviceSid} />
           <SelectField label="Phone number" name="phoneNumberSid" options={[{ value: "", label: "Choose a number…" }, ...options]} error={state.fieldErrors?.phoneNumberSid} />
-          <Button type="submit" pending={pending}>
-            Add phone number
-          </Button>
         </>
       )}
-    </ActionForm>
+    </AddSenderForm>
   );
 }
 
 export function AddShortCodeForm({ serviceSid, options }: { serviceSid: string; options: Option[] }) {
   return (
-    <ActionForm action={addShortCodeAction} label="Add short code" resetOnSuccess>
-      {(state, pending) => (
+    <AddSenderForm action={addShortCodeAction} label="Add short code" serviceSid={serviceSid}>
+      {(state) => (
         <>
-          <Hidden serviceSid={serviceSid} />
           <SelectField label="Short code" name="shortCodeSid" options={[{ value: "", label: "Choose a short code…" }, ...options]} error={state.fieldErrors?.shortCodeSid} />
-          <Button type="submit" pending={pending}>
-            Add short code
-          </Button>
         </>
       )}
-    </ActionForm>
+    </AddSenderForm>
   );
 }
 
 export function AddAlphaSenderForm({ serviceSid, countries }: { serviceSid: string; countries: Option[] }) {
   return (
-    <ActionForm action={addAlphaSenderAction} label="Add alpha sender" resetOnSuccess>
-      {(state, pending) => (
+    <AddSenderForm action={addAlphaSenderAction} label="Add alpha sender" serviceSid={serviceSid}>
+      {(state) => (
         <>
-          <Hidden serviceSid={serviceSid} />
           <TextField
             label="Alpha sender ID"
             name="alphaSender"
@@ -71,44 +87,33 @@ export function AddAlphaSenderForm({ serviceSid, countries }: { serviceSid: stri
             error={state.fieldErrors?.isoCountryCode}
             hint="A sender for one country beats the service-wide one there."
           />
-          <Button type="submit" pending={pending}>
-            Add alpha sender
-          </Button>
         </>
       )}
-    </ActionForm>
+    </AddSenderForm>
   );
 }
 
 export function AddWhatsAppForm({ serviceSid }: { serviceSid: string }) {
   return (
-    <ActionForm action={addWhatsAppSenderAction} label="Add WhatsApp sender" resetOnSuccess>
-      {(state, pending) => (
+    <AddSenderForm action={addWhatsAppSenderAction} label="Add WhatsApp sender" serviceSid={serviceSid}>
+      {(state) => (
         <>
-          <Hidden serviceSid={serviceSid} />
           <TextField label="WhatsApp number" name="whatsappNumber" placeholder="+14155550100" autoComplete="off" error={state.fieldErrors?.whatsappNumber} hint="E.164; the country is taken from the number." />
-          <Button type="submit" pending={pending}>
-            Add WhatsApp sender
-          </Button>
         </>
       )}
-    </ActionForm>
+    </AddSenderForm>
   );
 }
 
 export function AddRcsForm({ serviceSid }: { serviceSid: string }) {
   return (
-    <ActionForm action={addRcsSenderAction} label="Add RCS sender" resetOnSuccess>
-      {(state, pending) => (
+    <AddSenderForm action={addRcsSenderAction} label="Add RCS sender" serviceSid={serviceSid}>
+      {(state) => (
         <>
-          <Hidden serviceSid={serviceSid} />
           <TextField label="RCS agent ID" name="rcsAgentId" placeholder="acme_agent" autoComplete="off" error={state.fieldErrors?.rcsAgentId} />
           <TextField label="Approved countries" name="rcsCountries" placeholder="US, GB" autoComplete="off" error={state.fieldErrors?.rcsCountries} hint="ISO codes separated by commas; empty = none approved yet." />
-          <Button type="submit" pending={pending}>
-            Add RCS sender
-          </Button>
         </>
       )}
-    </ActionForm>
+    </AddSenderForm>
   );
 }

@@ -1,18 +1,17 @@
 "use client";
 
-import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
+import { ConfirmDeleteButton } from "@/components/forms/confirm-action-button";
 import { deleteServiceAction } from "@/lib/server/actions/service-actions";
 
 export function DeleteServiceButton({ sid, name }: { sid: string; name: string }) {
   return (
-    <ConfirmActionButton
+    <ConfirmDeleteButton
       trigger="Delete service"
-      title={`Delete ${name}?`}
+      name={name}
+      sid={sid}
       body="The service, its alpha senders and sticky mappings are deleted. This cannot be undone."
       action={deleteServiceAction}
       formLabel="Confirm delete"
-      submit="Delete"
-      fields={{ sid }}
     />
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField, Toggle } from "@/components/ui/field";
-import { updateIntegrationAction } from "@/app/(console)/services/[sid]/integration/actions";
+import { updateIntegrationAction } from "@/lib/server/actions/integration-actions";
 import type { ActionState } from "@/lib/server/actions/action-state";
 
 const methods = [

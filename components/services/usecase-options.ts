@@ -1,3 +1,3 @@
-import { USECASES } from "@/lib/server/services/messaging-services/service-schema";
+import { USECASES } from "@/lib/core/messaging-services/usecases";
 
 export const usecaseOptions = USECASES.map((u) => ({ value: u.usecase, label: `${u.purpose} (${u.usecase})` }));

@@ -1,4 +1,5 @@
-import type { DeliveryOutcome, SenderKind } from "./driver";
+import type { SenderType } from "@/lib/core/senders/sender-type";
+import type { DeliveryOutcome } from "./driver";
 
 /**
  * The contract between a carrier connection (a protocol client: SMPP in
@@ -30,7 +31,7 @@ export interface BindState {
 export interface ConnectionSubmit {
   messageSid: string;
   from: string;
-  senderKind: SenderKind;
+  senderKind: SenderType;
   to: string;
   /** The text to send, Smart Encoding already applied. */
   body: string;

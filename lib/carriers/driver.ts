@@ -1,3 +1,5 @@
+import type { SenderType } from "@/lib/core/senders/sender-type";
+
 /**
  * A carrier connection. The pipeline hands each message over exactly once
  * per SID from its point of view; a driver must treat the message SID as an
@@ -9,15 +11,13 @@ export interface CarrierMessage {
   accountSid: string;
   from: string;
   /** Sender type, so a carrier can refuse e.g. a short code the handset cannot receive. */
-  senderKind: SenderKind;
+  senderKind: SenderType;
   to: string;
   body: string;
   mediaUrls: string[];
   /** The sender row (its carrier binding decides the carrier, docs/carriers.md). */
   senderSid?: string;
 }
-
-export type SenderKind = "long_code" | "toll_free" | "short_code" | "alpha" | "whatsapp" | "rcs";
 
 /** What is known of the recipient's carrier, for routing (SPEC section 2). */
 export interface RecipientCapabilities {

@@ -1,3 +1,5 @@
+import { TWILIO_ERRORS, twilioMessage, type TwilioErrorCode } from "@/lib/core/errors";
+
 /**
  * The one error type of the server layer. `code` is a Twilio error code where
  * one applies (the REST API answers it verbatim); `field` points a form error
@@ -14,6 +16,11 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** An AppError for a code of the one table (lib/core/errors.ts): its message, with an optional detail, and its HTTP status. */
+export function twilioAppError(code: TwilioErrorCode, detail?: string): AppError {
+  return new AppError(code, twilioMessage(code, detail), TWILIO_ERRORS[code].status);
 }
 
 export const notFound = (what = "The requested resource was not found") => new AppError(20404, what, 404);

@@ -4,7 +4,7 @@
  * line), and answers one JSON line each. Started with DATABASE_URL set.
  */
 import { createInterface } from "node:readline";
-import { ruleFor } from "@/lib/carriers/simulator/sim-rules";
+import { ruleFor } from "@/lib/server/simulator/sim-rules";
 import { authenticateCached } from "@/lib/server/api/authenticate-cached";
 import { cacheListenerReady } from "@/lib/server/cache/cache-invalidation";
 import { loadPool, loadSender } from "@/lib/server/pipeline/pool-cache";

@@ -114,7 +114,7 @@ describe("HTTP upstream (a Switchyard upstream)", () => {
   it("an upstream's undelivered report makes the message undelivered with its code", async () => {
     const up = await upstreamAccount();
     const { account, service } = await alphaAccount();
-    const { setSimRule } = await import("@/lib/carriers/simulator/sim-rules");
+    const { setSimRule } = await import("@/lib/server/simulator/sim-rules");
     await setSimRule(up.sid, { prefix: "+447911123402", outcome: "undelivered", errorCode: 30005 });
     const good = await addCarrier(account.sid, { upstreamSid: up.sid, token: up.authToken, isDefault: true });
     await waitFor(async () => (await bindOf(good.sid))?.state === "bound");

@@ -5,7 +5,7 @@ import { applyCarrierReport } from "@/lib/carriers/runtime/settle-message";
 import { db } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
-import { transitionMessage } from "@/lib/server/pipeline/transition-message";
+import { transitionMessage } from "@/lib/server/message-state/transition-message";
 import { makeAccount, statusesOf, waitFor } from "./pipeline-fixtures";
 
 let workers: PipelineWorkers;

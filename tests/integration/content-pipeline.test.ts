@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as mediaLinkGet } from "@/app/m/[sid]/[n]/route";
-import { setSimRule } from "@/lib/carriers/simulator/sim-rules";
+import { setSimRule } from "@/lib/server/simulator/sim-rules";
 import { db } from "@/lib/server/db/client";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
 import { createMessage } from "@/lib/server/services/messages/create-message";

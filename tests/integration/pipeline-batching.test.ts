@@ -3,7 +3,7 @@ import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
 import { migrateQueueSchema } from "@/lib/server/pipeline/queue-schema";
 import { reserveSlot, spacingMicros } from "@/lib/server/pipeline/rate-slots";
-import { transitionMessage } from "@/lib/server/pipeline/transition-message";
+import { transitionMessage } from "@/lib/server/message-state/transition-message";
 import { createMessage } from "@/lib/server/services/messages/create-message";
 import { addLongCode, makeAccount, makeService, statusesOf } from "./pipeline-fixtures";
 

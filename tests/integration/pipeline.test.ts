@@ -1,6 +1,6 @@
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setSimRule } from "@/lib/carriers/simulator/sim-rules";
+import { setSimRule } from "@/lib/server/simulator/sim-rules";
 import { db } from "@/lib/server/db/client";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
 import { AppError } from "@/lib/server/errors";

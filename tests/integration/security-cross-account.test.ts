@@ -18,7 +18,7 @@ const { db } = await import("@/lib/server/db/client");
 const { migrateQueueSchema } = await import("@/lib/server/pipeline/queue-schema");
 const { accountWithService, ownNumber } = await import("./pool-fixtures");
 const { createAccount } = await import("@/lib/server/services/accounts/create-account");
-const { setServiceDomainAction } = await import("@/lib/server/links/link-actions");
+const { setServiceDomainAction } = await import("@/lib/server/actions/link-actions");
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 function findRoutes(dir: string): string[] {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireViewerPage } from "@/lib/server/auth/session";
-import { db } from "@/lib/server/db/client";
 import { parseAlertFilter } from "@/lib/server/services/alerts/alert-filter-schema";
 import { listAlerts } from "@/lib/server/services/alerts/list-alerts";
+import { listServiceNames } from "@/lib/server/services/messaging-services/service-names";
 import { AlertFilters } from "@/components/alerts/alert-filters";
 import { AlertsTable } from "@/components/alerts/alerts-table";
 import { buttonClass } from "@/components/ui/button";
@@ -17,7 +17,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
   const [services, page] = await Promise.all([
-    db.service.findMany({ where: { accountSid: viewer.accountSid }, select: { sid: true, friendlyName: true }, orderBy: { friendlyName: "asc" } }),
+    listServiceNames(viewer.accountSid),
     // Invalid filters show their field errors and no rows rather than everything.
     parsed.success ? listAlerts(viewer.accountSid, parsed.data) : Promise.resolve({ alerts: [], nextCursor: null }),
   ]);

@@ -1,8 +1,8 @@
 import { requireViewerPage } from "@/lib/server/auth/session";
-import { db } from "@/lib/server/db/client";
 import { parseLogFilter, type LogFilter } from "@/lib/server/services/message-logs/log-filter-schema";
 import { logPageJson } from "@/lib/server/services/message-logs/log-page-json";
 import { searchMessageLogs } from "@/lib/server/services/message-logs/search-message-logs";
+import { listServiceNames } from "@/lib/server/services/messaging-services/service-names";
 import { PageHeader } from "@/components/ui/card";
 import { MessageLogs } from "@/components/logs/message-logs";
 
@@ -15,7 +15,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
   const filter: LogFilter = parsed.success ? parsed.data : {};
   // The first page is rendered on the server, so rows are on screen with the HTML; live refresh takes over in the browser.
   const [services, firstPage] = await Promise.all([
-    db.service.findMany({ where: { accountSid: viewer.accountSid }, select: { sid: true, friendlyName: true }, orderBy: { friendlyName: "asc" } }),
+    listServiceNames(viewer.accountSid),
     parsed.success ? searchMessageLogs(viewer.accountSid, { ...filter, cursor: undefined }).then(logPageJson) : Promise.resolve(null),
   ]);
   const values: Record<string, string> = {};

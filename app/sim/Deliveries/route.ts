@@ -1,4 +1,4 @@
-import { listSimDeliveries } from "@/lib/carriers/simulator/list-sim-deliveries";
+import { listSimDeliveries } from "@/lib/server/simulator/list-sim-deliveries";
 import { boundedInt } from "@/lib/server/api/input-guards";
 import { readQuery } from "@/lib/server/api/params";
 import { apiHandler, json } from "@/lib/server/api/respond";

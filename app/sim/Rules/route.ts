@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deleteSimRule, listSimRules, setSimRule } from "@/lib/carriers/simulator/sim-rules";
+import { deleteSimRule, listSimRules, setSimRule } from "@/lib/server/simulator/sim-rules";
 import { parseParams, pick, readForm, readQuery } from "@/lib/server/api/params";
 import { apiHandler, json, noContent } from "@/lib/server/api/respond";
 import { formBool } from "@/lib/server/validation/fields";

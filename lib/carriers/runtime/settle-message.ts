@@ -1,7 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import { applyDeliveryReport } from "@/lib/server/pipeline/apply-delivery-report";
 import { db } from "@/lib/server/db/client";
-import { enqueueJob } from "@/lib/server/pipeline/enqueue-jobs";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-jobs";
 import { messageOutcome, recordPartReport, type PartReport } from "./carrier-submissions";
 
 /** graphile-worker task: settle a message whose last report beat dispatch's `sent` write. */

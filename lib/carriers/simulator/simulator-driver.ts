@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
 import type { CarrierDriver, CarrierMessage, SubmitResult } from "../driver";
-import { ruleFor } from "./sim-rules";
+import { ruleFor } from "@/lib/server/simulator/sim-rules";
 
 /**
  * Hand-offs arriving together are recorded by one statement (a busy

@@ -1,4 +1,4 @@
-import type { SenderType } from "./types";
+import type { SenderType } from "../senders/sender-type";
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const SHORT_CODE = /^\d{3,8}$/;

@@ -1,7 +1,8 @@
 import { overlayNpas } from "../phone/nanp";
 import { phoneNumberFacts } from "../phone/parse-address";
 import { LoadTracker } from "./load-tracker";
-import type { Capability, Sender, SenderType } from "./types";
+import type { SenderType } from "../senders/sender-type";
+import type { Capability, Sender } from "./types";
 
 /** A pool sender with the facts routing needs precomputed. */
 export interface IndexedSender {

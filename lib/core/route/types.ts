@@ -1,8 +1,7 @@
 import type { TwilioError } from "../errors";
 import type { Channel, ParsedAddress } from "../phone/parse-address";
+import type { SenderType } from "../senders/sender-type";
 
-export type SenderType = "long_code" | "toll_free" | "short_code" | "alpha" | "whatsapp" | "rcs";
-export const SENDER_TYPES = ["long_code", "toll_free", "short_code", "alpha", "whatsapp", "rcs"] as const;
 
 export type Capability = "SMS" | "MMS" | "Voice";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SENDER_TYPES } from "../route/types";
+import { SENDER_TYPES } from "../senders/sender-type";
 
 /** Zod schemas for routing scenario files (/work/shared/routing-scenarios.md). */
 

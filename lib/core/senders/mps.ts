@@ -1,3 +1,5 @@
+import type { SenderType } from "./sender-type";
+
 /** Default messages per second by sender type (SPEC section 7; RCS like WhatsApp). */
 export const DEFAULT_MPS = {
   long_code: 1,
@@ -6,11 +8,9 @@ export const DEFAULT_MPS = {
   alpha: 10,
   whatsapp: 80,
   rcs: 80,
-} as const;
-
-export type MpsKind = keyof typeof DEFAULT_MPS;
+} as const satisfies Record<SenderType, number>;
 
 /** A sender's own limit when set, else its type's default. */
-export function effectiveMps(kind: MpsKind, own: number | null | undefined): number {
+export function effectiveMps(kind: SenderType, own: number | null | undefined): number {
   return own ?? DEFAULT_MPS[kind];
 }

@@ -1,9 +1,11 @@
 import type { z } from "zod";
+import { removePoolMember } from "@/lib/server/services/sender-pool/remove-pool-member";
 import { SENDER_POOL_FIELD_ERROR_CODES } from "@/lib/server/services/sender-pool/sender-pool-schema";
 import { authenticate } from "./credentials";
 import { readPage, v1Page } from "./pagination";
 import { parseParams, pick, readForm, readQuery } from "./params";
-import { apiHandler, json } from "./respond";
+import { fetchPoolMember, requireKind, type PoolKind, type RecordOf } from "./resources/phone-number";
+import { apiHandler, json, noContent } from "./respond";
 
 type Ctx = { params: Promise<{ sid: string }> };
 
@@ -37,4 +39,27 @@ export function poolCollectionRoutes<S extends z.ZodType, Row, Added>(opts: {
     return json(opts.toResource(await opts.add(accountSid, sid, input), sid), 201);
   });
   return { GET, POST };
+}
+
+type ItemCtx = { params: Promise<{ sid: string; senderSid: string }> };
+
+/**
+ * GET and DELETE of one member of such a collection. The SID must be of the
+ * collection's kind (a short code under /PhoneNumbers is not found); DELETE
+ * takes the sender out of the pool, back to the account's inventory.
+ */
+export function poolItemRoutes<K extends PoolKind>(kind: K, toResource: (record: RecordOf[K], serviceSid: string) => unknown) {
+  const GET = apiHandler<ItemCtx>(async (req, { params }) => {
+    const { accountSid } = await authenticate(req);
+    const { sid, senderSid } = await params;
+    return json(toResource(await fetchPoolMember(accountSid, sid, senderSid, kind), sid));
+  });
+  const DELETE = apiHandler<ItemCtx>(async (req, { params }) => {
+    const { accountSid } = await authenticate(req);
+    const { sid, senderSid } = await params;
+    requireKind(sid, senderSid, kind);
+    await removePoolMember(accountSid, sid, senderSid);
+    return noContent();
+  });
+  return { GET, DELETE };
 }

@@ -5,7 +5,7 @@ import tls from "node:tls";
 import pg from "pg";
 import { log, errFields } from "@/lib/server/observability/logger";
 import { observeLinkRedirect } from "@/lib/server/observability/observe-messages";
-import { resolveRedirect } from "@/lib/server/services/links/resolve-redirect";
+import { resolveRedirect } from "@/lib/server/links/resolve-redirect";
 import { decryptPrivateKey } from "./key-encryption";
 import { PgLinkStore, type LinkStore } from "./link-store";
 import { config } from "@/lib/server/config";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { CLICK_CALLBACK_TASK } from "./task-names";
+import { CLICK_CALLBACK_TASK } from "@/lib/server/jobs/link-task-names";
 
 export interface DomainInfo {
   sid: string;

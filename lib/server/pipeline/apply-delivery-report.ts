@@ -1,6 +1,6 @@
 import type { DeliveryReport } from "@/lib/carriers/driver";
-import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
-import { transitionMessage } from "./transition-message";
+import { errorMessageFor } from "@/lib/core/errors";
+import { transitionMessage } from "@/lib/server/message-state/transition-message";
 
 /** A carrier's final word on a sent message (only `sent` moves; a duplicate report changes nothing). */
 export async function applyDeliveryReport(sid: string, report: DeliveryReport) {

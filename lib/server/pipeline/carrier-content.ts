@@ -1,5 +1,5 @@
 import { encodeBody } from "@/lib/core/encoding/encode-body";
-import type { Message } from "@/lib/server/services/messages/message-columns";
+import type { Message } from "@/lib/server/message-state/message-columns";
 import type { SentContent } from "./route-message";
 
 function sentOf(trace: unknown): SentContent | undefined {

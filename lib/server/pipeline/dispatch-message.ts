@@ -1,7 +1,7 @@
-import type { CarrierDriver, CarrierMessage, SenderKind, SubmitResult } from "@/lib/carriers/driver";
+import type { CarrierDriver, CarrierMessage, SubmitResult } from "@/lib/carriers/driver";
 import { UNREGISTERED_10DLC_ERROR, unregistered10dlc } from "@/lib/server/services/compliance/check-10dlc-registration";
-import type { Message } from "@/lib/server/services/messages/message-columns";
-import { errorMessageFor } from "@/lib/server/services/messages/message-errors";
+import type { Message } from "@/lib/server/message-state/message-columns";
+import { errorMessageFor } from "@/lib/core/errors";
 import { parseRecipient } from "@/lib/server/services/messages/parse-recipient";
 import { carrierContent } from "./carrier-content";
 import { loadDispatchContext } from "./load-dispatch-context";
@@ -12,8 +12,8 @@ import { reclaimLateSlot, reserveSlot, spacingMicros } from "./rate-slots";
 import { recordRoutingOutcome } from "./record-routing-outcome";
 import { routeMessage, type RouteResult } from "./route-message";
 import { writeSticky } from "./sticky-writes";
-import { DELIVERY_REPORT_TASK } from "./task-names";
-import { transitionMessage, type TransitionExtras } from "./transition-message";
+import { DELIVERY_REPORT_TASK } from "@/lib/server/jobs/task-names";
+import { transitionMessage, type TransitionExtras } from "@/lib/server/message-state/transition-message";
 
 export interface DispatchPayload {
   sid: string;
@@ -54,7 +54,7 @@ function toCarrierMessage(m: Message, sender: PoolSender | null, smartEncoding: 
     sid: m.sid,
     accountSid: m.accountSid,
     from: m.from ?? sender?.address ?? "",
-    senderKind: (sender?.kind ?? "long_code") as SenderKind,
+    senderKind: sender?.kind ?? "long_code",
     to: m.to,
     senderSid: sender?.sid,
     ...carrierContent(m, m.smartEncoded || smartEncoding),
@@ -171,7 +171,7 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
 
   // Messages-per-second: reserve this sender's next slot (shared by all workers), wait for it,
   // and hand off only if we woke on time: a late hand-off could land next to the following slot's.
-  const micros = spacingMicros(sender.kind as SenderKind, sender.mps);
+  const micros = spacingMicros(sender.kind, sender.mps);
   // The statuses this attempt expects the message in until its hand-off is written (a cancel or STOP changes it).
   const expected = toQueue ? ["accepted", "scheduled"] : [m.status];
   let claimed = false;

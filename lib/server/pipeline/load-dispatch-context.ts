@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_SERVICE_SETTINGS, type ServiceSettings } from "@/lib/core/route/types";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
-import { messageColumns, type Message } from "@/lib/server/services/messages/message-columns";
+import { messageColumns, type Message } from "@/lib/server/message-state/message-columns";
 
 export interface DispatchContext {
   message: Message;

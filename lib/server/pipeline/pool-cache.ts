@@ -1,13 +1,13 @@
 import { LRUCache } from "lru-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SenderKind } from "@/lib/carriers/driver";
+import type { SenderType } from "@/lib/core/senders/sender-type";
 import { subscribeCache } from "@/lib/server/cache/cache-invalidation";
 import { db } from "@/lib/server/db/client";
 
 /** A sender as dispatch sees it: enough to route, rate-limit and hand off. */
 export interface PoolSender {
   sid: string;
-  kind: SenderKind;
+  kind: SenderType;
   /** What goes in `from`: E.164, short code, alpha ID, whatsapp:+E164, rcs:agent. */
   address: string;
   /** ISO country; "" for the service-wide alpha sender. */

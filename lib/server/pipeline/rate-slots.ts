@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { effectiveMps, type MpsKind } from "@/lib/core/senders/mps";
+import { effectiveMps } from "@/lib/core/senders/mps";
+import type { SenderType } from "@/lib/core/senders/sender-type";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db } from "@/lib/server/db/client";
 
@@ -26,7 +27,7 @@ export const SAFETY_MS = 50;
  */
 export const RESERVE_LEAD_MS = 100;
 
-export function spacingMicros(kind: MpsKind, own: number | null): number {
+export function spacingMicros(kind: SenderType, own: number | null): number {
   const mps = effectiveMps(kind, own);
   return Math.ceil(((1000 + SAFETY_MS) * 1000) / mps);
 }

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
-import { alertDrafts } from "@/lib/server/services/alerts/alert-kinds";
-import type { Message } from "@/lib/server/services/messages/message-columns";
+import { alertDrafts } from "@/lib/core/alerts/alert-kinds";
+import type { Message } from "@/lib/server/message-state/message-columns";
 import type { RouteResult } from "./route-message";
 
 type Routed = Extract<RouteResult, { ok: true }>;

@@ -15,11 +15,11 @@ import { deliverStatusCallback } from "./deliver-status-callback";
 import { dispatchMessage, type DispatchDeps, type DispatchPayload, type DispatchRun } from "./dispatch-message";
 import { isDatabaseUnavailable } from "@/lib/server/db/database-unavailable";
 import { waitForDatabase } from "@/lib/server/db/wait-for-database";
-import { enqueueJob } from "./enqueue-jobs";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-jobs";
 import { migrateQueueSchema, queueLogger } from "./queue-schema";
 import { inboundMessageTask } from "./inbound-message-task";
-import { DELIVERY_REPORT_TASK, DISPATCH_TASK, INBOUND_TASK, STATUS_CALLBACK_TASK } from "./task-names";
-import { beat, forget, HEARTBEAT_MS, reapDeadPools, unlockOwnPool } from "./worker-heartbeat";
+import { DELIVERY_REPORT_TASK, DISPATCH_TASK, INBOUND_TASK, STATUS_CALLBACK_TASK } from "@/lib/server/jobs/task-names";
+import { beatWorkerPool, forgetWorkerPool, HEARTBEAT_MS, reapDeadPools, unlockOwnPool } from "./worker-heartbeat";
 import { holdLiveness } from "./worker-liveness";
 import { pruneClaims } from "./claim-hand-off";
 import { pruneIdempotencyKeys } from "@/lib/server/services/messages/prune-idempotency-keys";
@@ -193,7 +193,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
     events.on("pool:create", ({ workerPool }) => {
       poolId = workerPool.id;
       ownPools.add(poolId);
-      void beat(poolId).catch(() => undefined);
+      void beatWorkerPool(poolId).catch(() => undefined);
     });
     const runner = await run({
       connectionString: opts.connectionString,
@@ -252,7 +252,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
   void reapDeadPools([...ownPools]).catch(() => undefined);
   const timer = setInterval(() => {
     // Only the running pool beats: a stopped pool's row must not look alive.
-    if (current?.poolId) void beat(current.poolId).catch(() => undefined);
+    if (current?.poolId) void beatWorkerPool(current.poolId).catch(() => undefined);
     void reapDeadPools([...ownPools]).catch(() => undefined);
     if (++sweeps % 10 === 0) void pruneClaims().catch(() => undefined);
     if (sweeps % 600 === 0) void pruneIdempotencyKeys().catch(() => undefined);
@@ -273,7 +273,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
       current = null;
       if (c) {
         await c.runner.stop();
-        await forget(c.poolId).catch(() => undefined);
+        await forgetWorkerPool(c.poolId).catch(() => undefined);
       }
       await carriers.stop();
       await liveness.stop();

@@ -15,7 +15,7 @@ export const RECONNECT_GRACE_S = 3;
 export const HEARTBEAT_MS = 1_000;
 
 /** Registers (and refreshes) a live pool of this process; only the running pool beats (docs/reliability.md). */
-export async function beat(poolId: string): Promise<void> {
+export async function beatWorkerPool(poolId: string): Promise<void> {
   await db.$executeRaw(Prisma.sql`
     INSERT INTO pipeline_workers (pool_id, hostname, pid, started_at, heartbeat_at, process_id)
     VALUES (${poolId}, ${hostname()}, ${process.pid}, now(), now(), ${PROCESS_ID})
@@ -23,14 +23,15 @@ export async function beat(poolId: string): Promise<void> {
   noteWorkerBeat(); // /readyz: this process's workers are alive
 }
 
-export async function forget(poolId: string): Promise<void> {
+/** Removes a stopped pool's row, so it no longer counts as a worker. */
+export async function forgetWorkerPool(poolId: string): Promise<void> {
   await db.$executeRaw(Prisma.sql`DELETE FROM pipeline_workers WHERE pool_id = ${poolId}`);
 }
 
 /** Frees the jobs still locked by a pool of THIS process that stopped, once its running jobs have settled. */
 export async function unlockOwnPool(poolId: string): Promise<void> {
   await db.$executeRaw(Prisma.sql`SELECT graphile_worker.force_unlock_workers(ARRAY[${poolId}]::text[])`);
-  await forget(poolId);
+  await forgetWorkerPool(poolId);
 }
 
 /** Pools first seen dead by this process (epoch ms): a pool must stay dead DEAD_AFTER_MS before it is reaped. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { loadConversationForPage } from "@/lib/server/auth/page-loaders";
+import { loadConversationForPage } from "@/lib/server/loaders/page-loaders";
 import { markConversationRead } from "@/lib/server/services/conversations/conversation-queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConversationThread } from "@/components/conversations/conversation-thread";

@@ -1,6 +1,6 @@
-import { db } from "@/lib/server/db/client";
-import { loadDomainForPage } from "@/lib/server/links/load-domain-page";
+import { loadDomainForPage } from "@/lib/server/loaders/domain-page-loader";
 import { domainCertificates, domainServices } from "@/lib/server/services/links/domain-queries";
+import { listServiceNamesWithoutLinkDomain } from "@/lib/server/services/messaging-services/service-names";
 import { Card } from "@/components/ui/card";
 import { CertificateForm } from "@/components/domains/certificate-form";
 import { CertificateStatus } from "@/components/domains/certificate-status";
@@ -15,7 +15,7 @@ export default async function DomainPage({ params }: { params: Promise<{ sid: st
   const [certs, using, free] = await Promise.all([
     domainCertificates(domain.sid),
     domainServices(viewer.accountSid, domain.sid),
-    db.service.findMany({ where: { accountSid: viewer.accountSid, linkDomain: null }, orderBy: { friendlyName: "asc" }, select: { sid: true, friendlyName: true } }),
+    listServiceNamesWithoutLinkDomain(viewer.accountSid),
   ]);
   const shown = (label: string, c: NonNullable<typeof certs.active>) => (
     <dl aria-label={label} className="grid gap-3 text-sm sm:grid-cols-2">

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { getMessageDetail } from "@/lib/server/services/message-logs/get-message-detail";
+import { messageLinkClicks } from "@/lib/server/services/links/link-stats";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { StatusBadge } from "@/components/logs/status-badge";
@@ -22,6 +23,7 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;
   }
+  const linkClicks = await messageLinkClicks(viewer.accountSid, m.sid);
   const facts: [string, React.ReactNode][] = [
     ["Message SID", <span className="font-mono text-xs">{m.sid}</span>],
     ["Status", <StatusBadge status={m.status} />],
@@ -121,7 +123,7 @@ export default async function MessageDetailPage({ params }: { params: Promise<{ 
             </Table>
           )}
         </Card>
-        <MessageLinkClicks accountSid={viewer.accountSid} messageSid={m.sid} />
+        <MessageLinkClicks links={linkClicks} />
       </div>
     </>
   );

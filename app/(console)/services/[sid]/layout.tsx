@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { requireViewerPage } from "@/lib/server/auth/session";
-import { db } from "@/lib/server/db/client";
+import { findServiceName } from "@/lib/server/services/messaging-services/service-names";
 import { ServiceTabs } from "@/components/services/service-tabs";
 
 export default async function ServiceLayout({ children, params }: { children: ReactNode; params: Promise<{ sid: string }> }) {
   const viewer = await requireViewerPage();
   const { sid } = await params;
-  const service = await db.service.findFirst({ where: { sid, accountSid: viewer.accountSid }, select: { sid: true, friendlyName: true } });
+  const service = await findServiceName(viewer.accountSid, sid);
   if (!service) notFound();
   return (
     <>

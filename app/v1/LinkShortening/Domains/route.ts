@@ -2,7 +2,7 @@ import { authenticate } from "@/lib/server/api/credentials";
 import { readPage, v1Page } from "@/lib/server/api/pagination";
 import { parseParams, pick, readForm, readQuery } from "@/lib/server/api/params";
 import { apiHandler, json } from "@/lib/server/api/respond";
-import { domainResource } from "@/lib/server/links/resources";
+import { domainResource } from "@/lib/server/api/resources/link-shortening";
 import { createDomain } from "@/lib/server/services/links/create-domain";
 import { listDomains } from "@/lib/server/services/links/domain-queries";
 import { createDomainSchema, DOMAIN_PARAMS } from "@/lib/server/services/links/domain-schema";

@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { apiHandler, json } from "@/lib/server/api/respond";
-import { USECASES } from "@/lib/server/services/messaging-services/service-schema";
+import { USECASES } from "@/lib/core/messaging-services/usecases";
 
 export const GET = apiHandler(async (req) => {
   await authenticate(req);

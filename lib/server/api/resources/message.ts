@@ -1,5 +1,5 @@
 import { rfc2822 } from "@/lib/server/api/dates";
-import type { Message } from "@/lib/server/services/messages/message-columns";
+import type { Message } from "@/lib/server/message-state/message-columns";
 
 /** Statuses before a sender is chosen: Twilio reports num_segments "0" then. */
 const UNROUTED = new Set(["accepted", "scheduled"]);

@@ -44,8 +44,8 @@ export function servicePhoneNumberResource(n: PhoneNumber, serviceSid: string) {
 }
 
 type PoolFind = Awaited<ReturnType<typeof getPoolSender>>;
-type PoolKind = PoolFind["kind"];
-interface RecordOf {
+export type PoolKind = PoolFind["kind"];
+export interface RecordOf {
   phone_number: PhoneNumber;
   short_code: ShortCode;
   alpha: AlphaSender;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALERT_TYPES } from "./alert-kinds";
+import { ALERT_TYPES } from "@/lib/core/alerts/alert-kinds";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());

@@ -147,3 +147,9 @@ export async function registeredServices(accountSid: string, serviceSids: string
   const rows = await db.a2pCampaign.findMany({ where: { accountSid, serviceSid: { in: serviceSids } }, include: { brand: true } });
   return new Set(rows.filter((c) => withCampaignStatus(c, now).status === "VERIFIED").map((c) => c.serviceSid));
 }
+
+/** The Compliance page's A2P section: the account's brands and the service's campaign, with statuses as of now. */
+export async function loadA2pRegistration(accountSid: string, serviceSid: string, now = new Date()): Promise<{ brands: BrandWithStatus[]; campaign: CampaignWithStatus | null }> {
+  const [brands, campaign] = await Promise.all([listBrands(accountSid, now), findServiceCampaign(accountSid, serviceSid, now)]);
+  return { brands, campaign };
+}

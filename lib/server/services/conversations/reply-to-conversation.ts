@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
 import { createMessage } from "@/lib/server/services/messages/create-message";
-import type { Message } from "@/lib/server/services/messages/message-columns";
+import type { Message } from "@/lib/server/message-state/message-columns";
 import { conversationPreview } from "./conversation-preview";
 
 /**

@@ -34,9 +34,16 @@ export async function serviceLinkStats(accountSid: string, serviceSid: string, n
   };
 }
 
+export interface MessageLinkClick {
+  slug: string;
+  originalUrl: string;
+  clicks: number;
+  lastClick: Date | null;
+}
+
 /** The short links of one message with their clicks (message detail page). */
 export async function messageLinkClicks(accountSid: string, messageSid: string) {
-  return db.$queryRaw<{ slug: string; originalUrl: string; clicks: number; lastClick: Date | null }[]>(Prisma.sql`
+  return db.$queryRaw<MessageLinkClick[]>(Prisma.sql`
     SELECT l.slug, l.original_url AS "originalUrl", count(c.id)::int AS clicks, max(c.clicked_at) AS "lastClick"
       FROM short_links l LEFT JOIN link_clicks c ON c.slug = l.slug
      WHERE l.message_sid = ${messageSid} AND l.account_sid = ${accountSid}

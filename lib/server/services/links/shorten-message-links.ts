@@ -5,7 +5,7 @@ import { shortenBody, type PlannedLink } from "@/lib/core/links/shorten-body";
 import { slugFromBytes } from "@/lib/core/links/slug";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/server/db/client";
-import { linkError } from "@/lib/server/links/link-errors";
+import { twilioAppError } from "@/lib/server/errors";
 import { errFields, log } from "@/lib/server/observability/logger";
 
 /** Shortening requests per second per account (SPEC 6). */
@@ -51,7 +51,7 @@ export async function shortenMessageLinks(args: {
   tx?: Tx;
 }): Promise<string> {
   const tx = args.tx ?? db;
-  if (!args.serviceSid) throw linkError(30101);
+  if (!args.serviceSid) throw twilioAppError(30101);
   const window = Math.floor(args.now.getTime() / 1000);
   const rows = await tx.$queryRaw<ShortenContext[]>(Prisma.sql`
     WITH d AS (
@@ -70,9 +70,9 @@ export async function shortenMessageLinks(args: {
     )
     SELECT d.*, (SELECT count FROM r) AS used FROM d`);
   const ctx = rows[0];
-  if (!ctx) throw linkError(30101);
-  if (!ctx.has_cert) throw linkError(30107);
-  if ((ctx.used ?? 0) > SHORTEN_RATE_LIMIT) throw linkError(20429);
+  if (!ctx) throw twilioAppError(30101);
+  if (!ctx.has_cert) throw twilioAppError(30107);
+  if ((ctx.used ?? 0) > SHORTEN_RATE_LIMIT) throw twilioAppError(20429, "(link shortening is limited to 100 requests per second per account; links were not shortened and the message was not sent)");
 
   const planned = shortenBody(args.body, { domainName: ctx.domain_name, disableHttps: ctx.disable_https, nextSlug: freshSlug });
   if (planned.links.length === 0) return args.body;
@@ -86,7 +86,7 @@ export async function shortenMessageLinks(args: {
       return args.body;
     }
     log.error(errFields(err), "link shortening failed");
-    throw linkError(30103, 503);
+    throw twilioAppError(30103);
   }
 }
 

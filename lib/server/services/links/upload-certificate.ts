@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { encryptPrivateKey } from "@/lib/server/links/key-encryption";
 import { parseCertificateBundle } from "@/lib/server/links/parse-certificate";
-import { PROMOTE_CERTIFICATE_TASK } from "@/lib/server/links/task-names";
+import { PROMOTE_CERTIFICATE_TASK } from "@/lib/server/jobs/link-task-names";
 import { domainCertificates, getDomain } from "./domain-queries";
 import { config } from "@/lib/server/config";
 import { recordAudit } from "@/lib/server/services/audit/record-audit";

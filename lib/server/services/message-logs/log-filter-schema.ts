@@ -1,19 +1,5 @@
 import { z } from "zod";
-
-export const MESSAGE_STATUSES = [
-  "accepted",
-  "scheduled",
-  "queued",
-  "sending",
-  "sent",
-  "delivered",
-  "undelivered",
-  "failed",
-  "canceled",
-  "receiving",
-  "received",
-  "read",
-] as const;
+import { MESSAGE_STATUSES } from "@/lib/core/messages/message-statuses";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());

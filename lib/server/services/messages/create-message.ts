@@ -3,8 +3,8 @@ import { isSid } from "@/lib/core/ids";
 import type { Tx } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { checkMessage, insertMessage, type InsertOutcome, type NewMessageRow } from "./insert-message-batch";
-import type { Message } from "./message-columns";
-import { messageError } from "./message-errors";
+import type { Message } from "@/lib/server/message-state/message-columns";
+import { twilioAppError } from "@/lib/server/errors";
 import { getMessage } from "./message-queries";
 import { shortenMessageLinks } from "@/lib/server/services/links/shorten-message-links";
 import { createMessageSchema, type CreateMessageInput } from "./message-input";
@@ -45,43 +45,43 @@ export async function createMessage(
   const input = createMessageSchema.parse(raw);
   const now = opts.now ?? new Date();
   const to = input.to?.trim();
-  if (!to) throw messageError(21604);
+  if (!to) throw twilioAppError(21604);
   const from = input.from?.trim() || null;
   const serviceSid = input.messagingServiceSid?.trim() || null;
-  if (!from && !serviceSid) throw messageError(21603);
-  if (serviceSid && !isSid(serviceSid, "MG")) throw messageError(21705);
+  if (!from && !serviceSid) throw twilioAppError(21603);
+  if (serviceSid && !isSid(serviceSid, "MG")) throw twilioAppError(21705);
   const body = input.body ?? "";
   const mediaUrls = (input.mediaUrls ?? []).map((u) => u.trim()).filter(Boolean);
-  if (!body && mediaUrls.length === 0) throw messageError(21602);
-  if (mediaUrls.length > MAX_MEDIA) throw messageError(21623);
+  if (!body && mediaUrls.length === 0) throw twilioAppError(21602);
+  if (mediaUrls.length > MAX_MEDIA) throw twilioAppError(21623);
   const recipient = parseRecipient(to);
-  if (!recipient) throw messageError(21211, `'${to}' is not a valid phone number.`);
-  if (from && !looksLikeSenderAddress(from)) throw messageError(21212);
+  if (!recipient) throw twilioAppError(21211, `'${to}' is not a valid phone number.`);
+  if (from && !looksLikeSenderAddress(from)) throw twilioAppError(21212);
 
   // FallbackFrom (RCS's SMS fallback) picks from the service's pool, so it needs a service; whether it
   // is a usable sender is the routing core's decision at dispatch (21212 there).
   const fallbackFrom = input.fallbackFrom?.trim() || null;
-  if (fallbackFrom && !serviceSid) throw messageError(21212, "FallbackFrom needs a MessagingServiceSid.");
-  if (fallbackFrom && !looksLikeSenderAddress(fallbackFrom)) throw messageError(21212, `'${fallbackFrom}' is not a sender address.`);
+  if (fallbackFrom && !serviceSid) throw twilioAppError(21212, "FallbackFrom needs a MessagingServiceSid.");
+  if (fallbackFrom && !looksLikeSenderAddress(fallbackFrom)) throw twilioAppError(21212, `'${fallbackFrom}' is not a sender address.`);
 
   const statusCallback = input.statusCallback?.trim() || null;
-  if (statusCallback && !isHttpUrl(statusCallback)) throw messageError(21609);
+  if (statusCallback && !isHttpUrl(statusCallback)) throw twilioAppError(21609);
 
   let validity: number | null = null;
   if (input.validityPeriod !== undefined && input.validityPeriod.trim() !== "") {
     validity = Number(input.validityPeriod);
-    if (!Number.isInteger(validity) || validity < 1 || validity > 36000) throw messageError(90007);
+    if (!Number.isInteger(validity) || validity < 1 || validity > 36000) throw twilioAppError(90007);
   }
 
   let sendAt: Date | null = null;
   if (input.scheduleType !== undefined && input.scheduleType !== "") {
-    if (input.scheduleType !== "fixed") throw messageError(35114, "ScheduleType must be 'fixed'.");
-    if (!serviceSid) throw messageError(35118);
-    if (!input.sendAt) throw messageError(35111);
+    if (input.scheduleType !== "fixed") throw twilioAppError(35114, "ScheduleType must be 'fixed'.");
+    if (!serviceSid) throw twilioAppError(35118);
+    if (!input.sendAt) throw twilioAppError(35111);
     sendAt = new Date(input.sendAt);
-    if (Number.isNaN(sendAt.getTime())) throw messageError(35114);
+    if (Number.isNaN(sendAt.getTime())) throw twilioAppError(35114);
     const ahead = sendAt.getTime() - now.getTime();
-    if (ahead <= SCHEDULE_MIN_MS || ahead > SCHEDULE_MAX_MS) throw messageError(35115);
+    if (ahead <= SCHEDULE_MIN_MS || ahead > SCHEDULE_MAX_MS) throw twilioAppError(35115);
   }
 
   const sid = newSid(mediaUrls.length ? "MM" : "SM");
@@ -161,6 +161,6 @@ export async function createMessage(
 }
 
 function refuse(outcome: InsertOutcome, serviceSid: string | null): void {
-  if (outcome.error === 21701) throw messageError(21701, `(${serviceSid})`);
-  if (outcome.error) throw messageError(outcome.error);
+  if (outcome.error === 21701) throw twilioAppError(21701, `(${serviceSid})`);
+  if (outcome.error) throw twilioAppError(outcome.error);
 }

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db, type Tx } from "@/lib/server/db/client";
 import { hotPathPool } from "@/lib/server/db/hot-path-pool";
-import { DISPATCH_TASK } from "@/lib/server/pipeline/task-names";
+import { DISPATCH_TASK } from "@/lib/server/jobs/task-names";
 
 /**
  * A create that passed every check JavaScript can make alone (snake_case:

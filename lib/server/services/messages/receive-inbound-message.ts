@@ -1,11 +1,10 @@
 import { encodeBody } from "@/lib/core/encoding/encode-body";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
+import { AppError, twilioAppError } from "@/lib/server/errors";
 import { newSid } from "@/lib/server/ids";
-import { INBOUND_TASK } from "@/lib/server/pipeline/task-names";
-import { messageColumns, type Message } from "./message-columns";
-import { messageError } from "./message-errors";
+import { INBOUND_TASK } from "@/lib/server/jobs/task-names";
+import { messageColumns, type Message } from "@/lib/server/message-state/message-columns";
 import { parseRecipient } from "./parse-recipient";
 
 /** Attempts of the inbound job: a webhook that is down is retried with backoff (~3 s, 7 s, 20 s, 55 s) and then given up. */
@@ -42,7 +41,7 @@ export async function receiveInboundMessage(input: InboundInput, opts: { account
   if ((input.body ?? "").length > MAX_INBOUND_BODY) throw new AppError(21617, `The message body exceeds the ${MAX_INBOUND_BODY} character limit`, 400);
   if ((input.mediaUrls ?? []).length > 10) throw new AppError(21623, "Too many media URLs (at most 10)", 400);
   if ([from, to, input.body ?? "", ...(input.mediaUrls ?? [])].some((v) => v.includes("\u0000"))) throw new AppError(20001, "Parameters may not contain NUL characters", 400);
-  if (!parseRecipient(from) && !/^\d{3,8}$/.test(from)) throw messageError(21212);
+  if (!parseRecipient(from) && !/^\d{3,8}$/.test(from)) throw twilioAppError(21212);
   const owners = await db.$queryRaw<{ sid: string; account_sid: string; service_sid: string | null }[]>(Prisma.sql`
     SELECT sid, account_sid, service_sid FROM phone_numbers WHERE phone_number = ${to}
     UNION ALL SELECT sid, account_sid, service_sid FROM short_codes WHERE short_code = ${to}

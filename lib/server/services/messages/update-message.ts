@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { transitionMessage } from "@/lib/server/pipeline/transition-message";
+import { transitionMessage } from "@/lib/server/message-state/transition-message";
 import { getMessage } from "./message-queries";
 
 export interface UpdateMessageInput {

@@ -1,14 +1,6 @@
 import { z } from "zod";
+import { USECASES } from "@/lib/core/messaging-services/usecases";
 import { formBool, httpMethod, intInRange, optionalUrl } from "@/lib/server/validation/fields";
-
-export const USECASES = [
-  { usecase: "notifications", description: "Send account notifications, alerts and reminders", purpose: "Send notifications" },
-  { usecase: "marketing", description: "Send promotions and marketing messages", purpose: "Marketing" },
-  { usecase: "verification", description: "Send one-time passcodes and verification messages", purpose: "Verify users" },
-  { usecase: "discussion", description: "Two-way conversations with customers", purpose: "Discussion" },
-  { usecase: "poll", description: "Surveys, polls and votes", purpose: "Poll and survey" },
-  { usecase: "undeclared", description: "No use case declared yet", purpose: "Undeclared" },
-] as const;
 
 const usecase = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db/client";
-import { transitionMessage } from "@/lib/server/pipeline/transition-message";
+import { transitionMessage } from "@/lib/server/message-state/transition-message";
 
 /**
  * Fails the service's not-yet-handed-off messages to `recipient` with 21610,

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db/client";
 import { errFields, log } from "@/lib/server/observability/logger";
 import { metrics } from "@/lib/server/observability/metrics";
-import { FINAL_STATUSES } from "@/lib/server/services/messages/message-columns";
+import { FINAL_STATUSES } from "@/lib/server/message-state/message-columns";
 
 /** Messages per DELETE: each batch is its own short transaction (with its cascaded events, callbacks, ...). */
 export const PURGE_BATCH = 500;

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { listAlerts } from "@/lib/server/services/alerts/list-alerts";
-import { USECASES } from "@/lib/server/services/messaging-services/service-schema";
+import { loadA2pRegistration } from "@/lib/server/services/compliance/a2p-registrations";
+import { USECASES } from "@/lib/core/messaging-services/usecases";
 import { AlertsTable } from "@/components/alerts/alerts-table";
 import { ComplianceForm } from "@/components/services/compliance-form";
 import { Card } from "@/components/ui/card";
@@ -11,7 +12,7 @@ const RECENT = 10;
 
 export default async function CompliancePage({ params }: { params: Promise<{ sid: string }> }) {
   const { viewer, service: s } = await loadServiceForPage((await params).sid);
-  const recent = await listAlerts(viewer.accountSid, { service: s.sid, limit: RECENT });
+  const [recent, a2p] = await Promise.all([listAlerts(viewer.accountSid, { service: s.sid, limit: RECENT }), loadA2pRegistration(viewer.accountSid, s.sid)]);
   return (
     <div className="space-y-6">
       <Card title="Compliance" description="What this service sends, and whether to be warned about unregistered Sender IDs.">
@@ -29,7 +30,7 @@ export default async function CompliancePage({ params }: { params: Promise<{ sid
         <h2 id="a2p-heading" className="text-lg font-semibold text-slate-900">
           A2P 10DLC registration
         </h2>
-        <A2pRegistration accountSid={viewer.accountSid} serviceSid={s.sid} />
+        <A2pRegistration serviceSid={s.sid} brands={a2p.brands} campaign={a2p.campaign} />
       </section>
       <Card
         title="Recent alerts"

@@ -1,4 +1,4 @@
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { Card } from "@/components/ui/card";
 import { ContentForm } from "@/components/services/content-form";
 

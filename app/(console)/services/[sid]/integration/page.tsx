@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { listRecentInbound } from "@/lib/server/services/inbound/list-recent-inbound";
 import { Card } from "@/components/ui/card";
 import { IntegrationForm } from "@/components/services/integration-form";

@@ -1,5 +1,5 @@
-import { db } from "@/lib/server/db/client";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
+import { listDomainNames } from "@/lib/server/services/links/domain-names";
 import { serviceDomain } from "@/lib/server/services/links/domain-queries";
 import { serviceLinkStats } from "@/lib/server/services/links/link-stats";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -11,7 +11,7 @@ export default async function LinkShorteningPage({ params }: { params: Promise<{
   const { viewer, service } = await loadServiceForPage((await params).sid);
   const [domain, domains, stats] = await Promise.all([
     serviceDomain(viewer.accountSid, service.sid),
-    db.linkDomain.findMany({ where: { accountSid: viewer.accountSid }, orderBy: { domainName: "asc" }, select: { sid: true, domainName: true } }),
+    listDomainNames(viewer.accountSid),
     serviceLinkStats(viewer.accountSid, service.sid, new Date()),
   ]);
   const facts: [string, string][] = domain

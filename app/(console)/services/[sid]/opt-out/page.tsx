@@ -1,5 +1,5 @@
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
-import { db } from "@/lib/server/db/client";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
+import { findUserEmail } from "@/lib/server/services/accounts/user-email";
 import { getOptOutSettings } from "@/lib/server/services/opt-out/opt-out-settings";
 import { Badge, Card } from "@/components/ui/card";
 import { KeywordPreviewForm } from "@/components/opt-out/keyword-preview";
@@ -9,9 +9,7 @@ import { OptOutSettingsForm } from "@/components/opt-out/opt-out-settings-form";
 export default async function OptOutManagementPage({ params }: { params: Promise<{ sid: string }> }) {
   const { viewer, service } = await loadServiceForPage((await params).sid);
   const settings = await getOptOutSettings(viewer.accountSid, service.sid);
-  const editor = settings.updatedBy
-    ? await db.user.findFirst({ where: { id: settings.updatedBy, accountSid: viewer.accountSid }, select: { email: true } })
-    : null;
+  const editor = settings.updatedBy ? await findUserEmail(viewer.accountSid, settings.updatedBy) : null;
   return (
     <>
       <OptOutNav sid={service.sid} current="keywords" />
@@ -22,7 +20,7 @@ export default async function OptOutManagementPage({ params }: { params: Promise
       >
         {settings.updatedAt ? (
           <p className="mb-4 text-xs text-slate-500">
-            Last saved {settings.updatedAt.toISOString().replace("T", " ").slice(0, 19)} UTC{editor ? ` by ${editor.email}` : ""}.
+            Last saved {settings.updatedAt.toISOString().replace("T", " ").slice(0, 19)} UTC{editor ? ` by ${editor}` : ""}.
           </p>
         ) : null}
         <OptOutSettingsForm key={settings.updatedAt?.toISOString() ?? "defaults"} serviceSid={service.sid} config={settings.config} />

@@ -1,5 +1,5 @@
 import { poolWarnings } from "@/lib/core/senders/pool-warnings";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
 import { poolAddOptions } from "@/lib/server/services/sender-pool/pool-add-options";
 import { listPool, listStickyMappings } from "@/lib/server/services/sender-pool/pool-queries";

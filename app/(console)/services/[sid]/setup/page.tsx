@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { firstOpenStep } from "@/lib/core/setup/setup-steps";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { loadSetupProgress } from "@/lib/server/services/setup/load-setup-progress";
 
 /** "Continue setup": the first step still to do, or the test send when none is (docs/console.md "Guided setup"). */

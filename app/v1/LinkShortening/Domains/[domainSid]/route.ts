@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { apiHandler, json, noContent } from "@/lib/server/api/respond";
-import { domainResource } from "@/lib/server/links/resources";
+import { domainResource } from "@/lib/server/api/resources/link-shortening";
 import { deleteDomain } from "@/lib/server/services/links/delete-domain";
 import { getDomain } from "@/lib/server/services/links/domain-queries";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { listOptOutHistory, listOptOuts } from "@/lib/server/services/opt-out/opt-out-list";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { loadA2pRegistration } from "@/lib/server/services/compliance/a2p-registrations";
 import type { SetupProgress } from "@/lib/server/services/setup/load-setup-progress";
 import { A2pRegistration } from "@/components/compliance/a2p-registration";
 import { Card } from "@/components/ui/card";
@@ -9,9 +10,10 @@ import { StepActions } from "@/components/setup/step-actions";
  * pool holds US long codes (or a campaign exists already); otherwise why
  * there is nothing to do.
  */
-export function ComplianceStep({ accountSid, service, progress }: { accountSid: string; service: { sid: string }; progress: SetupProgress }) {
+export async function ComplianceStep({ accountSid, service, progress }: { accountSid: string; service: { sid: string }; progress: SetupProgress }) {
   const { usLongCodes, campaign } = progress.facts;
   const needed = usLongCodes > 0 || campaign !== "none";
+  const a2p = needed ? await loadA2pRegistration(accountSid, service.sid) : null;
   return (
     <>
       {needed ? (
@@ -24,7 +26,7 @@ export function ComplianceStep({ accountSid, service, progress }: { accountSid: 
               ? `This pool has ${usLongCodes} US long code${usLongCodes === 1 ? "" : "s"}. US carriers expect messages from US long codes to US numbers to belong to a registered campaign: register the brand that sends, then this service's campaign.`
               : "This service has a campaign; its status is below."}
           </p>
-          <A2pRegistration accountSid={accountSid} serviceSid={service.sid} />
+          {a2p && <A2pRegistration serviceSid={service.sid} brands={a2p.brands} campaign={a2p.campaign} />}
         </section>
       ) : (
         <Card title="A2P 10DLC registration is not needed">

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { isSetupStep, SETUP_STEPS, type SetupStep } from "@/lib/core/setup/setup-steps";
-import { loadServiceForPage } from "@/lib/server/auth/page-loaders";
+import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { loadSetupProgress, type SetupProgress } from "@/lib/server/services/setup/load-setup-progress";
 import { SetupStepper } from "@/components/setup/setup-stepper";
 import { ComplianceStep } from "./compliance-step";

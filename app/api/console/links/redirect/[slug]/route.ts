@@ -1,5 +1,5 @@
-import { sharedLinkStore } from "@/lib/server/links/shared-store";
-import { resolveRedirect } from "@/lib/server/services/links/resolve-redirect";
+import { sharedLinkStore } from "@/lib/server/links/shared-link-store";
+import { resolveRedirect } from "@/lib/server/links/resolve-redirect";
 
 type Ctx = { params: Promise<{ slug: string }> };
 

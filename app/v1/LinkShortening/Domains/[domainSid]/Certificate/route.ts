@@ -2,7 +2,7 @@ import { authenticate } from "@/lib/server/api/credentials";
 import { parseParams, pick, readForm } from "@/lib/server/api/params";
 import { apiHandler, json, noContent } from "@/lib/server/api/respond";
 import { notFound } from "@/lib/server/errors";
-import { domainCertResource } from "@/lib/server/links/resources";
+import { domainCertResource } from "@/lib/server/api/resources/link-shortening";
 import { domainCertificates, getDomain } from "@/lib/server/services/links/domain-queries";
 import { CERT_PARAMS, certificateSchema } from "@/lib/server/services/links/domain-schema";
 import { deleteCertificates, uploadCertificate } from "@/lib/server/services/links/upload-certificate";

@@ -1,7 +1,7 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { parseParams, pick, readForm } from "@/lib/server/api/params";
 import { apiHandler, json } from "@/lib/server/api/respond";
-import { domainConfigResource } from "@/lib/server/links/resources";
+import { domainConfigResource } from "@/lib/server/api/resources/link-shortening";
 import { getDomain } from "@/lib/server/services/links/domain-queries";
 import { CONFIG_PARAMS, domainConfigSchema } from "@/lib/server/services/links/domain-schema";
 import { updateDomainConfig } from "@/lib/server/services/links/update-domain-config";

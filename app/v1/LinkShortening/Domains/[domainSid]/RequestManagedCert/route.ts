@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { apiHandler, json } from "@/lib/server/api/respond";
-import { requestManagedCertResource } from "@/lib/server/links/resources";
+import { requestManagedCertResource } from "@/lib/server/api/resources/link-shortening";
 import { requestManagedCert } from "@/lib/server/services/links/request-managed-cert";
 import { getDomain } from "@/lib/server/services/links/domain-queries";
 

@@ -1,7 +1,7 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { apiHandler, json } from "@/lib/server/api/respond";
 import { notFound } from "@/lib/server/errors";
-import { domainConfigServiceResource } from "@/lib/server/links/resources";
+import { domainConfigServiceResource } from "@/lib/server/api/resources/link-shortening";
 import { serviceDomain } from "@/lib/server/services/links/domain-queries";
 
 type Ctx = { params: Promise<{ serviceSid: string }> };

@@ -1,6 +1,6 @@
 import { authenticate } from "@/lib/server/api/credentials";
 import { apiHandler, json, noContent } from "@/lib/server/api/respond";
-import { domainServiceResource } from "@/lib/server/links/resources";
+import { domainServiceResource } from "@/lib/server/api/resources/link-shortening";
 import { associateService, disassociateService } from "@/lib/server/services/links/associate-service";
 
 type Ctx = { params: Promise<{ domainSid: string; serviceSid: string }> };

@@ -51,32 +51,31 @@ export async function updateDomainConfigAction(_prev: ActionState, form: FormDat
 
 const pair = z.object({ domainSid: z.string().min(1), serviceSid: z.string().min(1, "Choose a Messaging Service") });
 
+/** Associate and disassociate: the same form, pages to refresh and shape; only the service call and the toast differ. */
+function domainServiceAction(change: (accountSid: string, domainSid: string, serviceSid: string) => Promise<unknown>, message: string) {
+  return (form: FormData) =>
+    runAction(
+      pair,
+      formToObject(form),
+      async ({ domainSid, serviceSid }, viewer) => {
+        await change(viewer.accountSid, domainSid, serviceSid);
+        revalidatePath(`/domains/${domainSid}`);
+        revalidatePath(`/services/${serviceSid}/links`);
+        return { serviceSid };
+      },
+      () => message,
+    );
+}
+
+const associate = domainServiceAction(associateService, "Messaging Service now uses this domain");
+const disassociate = domainServiceAction(disassociateService, "Messaging Service removed from this domain");
+
 export async function associateServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(
-    pair,
-    formToObject(form),
-    async ({ domainSid, serviceSid }, viewer) => {
-      await associateService(viewer.accountSid, domainSid, serviceSid);
-      revalidatePath(`/domains/${domainSid}`);
-      revalidatePath(`/services/${serviceSid}/links`);
-      return { serviceSid };
-    },
-    () => "Messaging Service now uses this domain",
-  );
+  return associate(form);
 }
 
 export async function disassociateServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(
-    pair,
-    formToObject(form),
-    async ({ domainSid, serviceSid }, viewer) => {
-      await disassociateService(viewer.accountSid, domainSid, serviceSid);
-      revalidatePath(`/domains/${domainSid}`);
-      revalidatePath(`/services/${serviceSid}/links`);
-      return { serviceSid };
-    },
-    () => "Messaging Service removed from this domain",
-  );
+  return disassociate(form);
 }
 
 /** The service's Link Shortening page: choose its domain ("" = none). */

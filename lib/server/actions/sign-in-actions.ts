@@ -4,10 +4,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/server/security/auth-throttle";
 import { safeCallbackPath } from "@/lib/server/security/safe-callback-path";
-import { revokeUserSessions } from "./revoke-sessions";
-import { currentViewer } from "./session";
-import { sessionCookie, sessionCookieNames } from "./session-cookie";
-import { verifyCredentials } from "./verify-credentials";
+import { revokeUserSessions } from "@/lib/server/auth/revoke-sessions";
+import { currentViewer } from "@/lib/server/auth/session";
+import { sessionCookie, sessionCookieNames } from "@/lib/server/auth/session-cookie";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 
 export interface SignInState {
   error?: string;

@@ -2,8 +2,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { coalesce } from "@/lib/server/db/coalesce";
 import { db, type Tx } from "@/lib/server/db/client";
 import { observeTransitions } from "@/lib/server/observability/observe-messages";
-import { messageColumns, type Message } from "@/lib/server/services/messages/message-columns";
-import { STATUS_CALLBACK_TASK } from "./task-names";
+import { messageColumns, type Message } from "@/lib/server/message-state/message-columns";
+import { STATUS_CALLBACK_TASK } from "@/lib/server/jobs/task-names";
 
 export interface TransitionExtras {
   errorCode?: number | null;
