@@ -60,3 +60,15 @@ export function servingSenders(pool: RoutingPool, d: Destination, opts: { areaCo
   const types = new Set<SenderType>(numbers.map((s) => s.type));
   return { tier: types.size === 1 ? (types.has("toll_free") ? "toll_free" : "long_code") : "numbers", senders: numbers };
 }
+
+/** How the Scaling tab names a tier. */
+export const SERVING_TIER_LABELS: Record<ServingTier, string> = {
+  short_code: "Short code",
+  alpha: "Alphanumeric sender ID",
+  toll_free: "Toll-free",
+  long_code: "Long code",
+  numbers: "Long code and toll-free",
+  whatsapp: "WhatsApp",
+  rcs: "RCS",
+  none: "No sender (fails 21703)",
+};

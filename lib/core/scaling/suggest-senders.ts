@@ -2,6 +2,7 @@ import { alphaEligibility } from "../route/alpha-eligibility";
 import { DEFAULT_MPS } from "../senders/mps";
 import { SHORT_CODE_COUNTRIES } from "./country-rules";
 import type { QueueGroup } from "./estimate-queue";
+import { formatDuration } from "./format-duration";
 
 /**
  * A group's queue is "outgrown" when it takes longer than this to drain at
@@ -24,12 +25,6 @@ function paced(mps: number, safetyMs: number): number {
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.ceil(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }
 
 /**
@@ -61,11 +56,11 @@ export function suggestSenders(g: QueueGroup, atRisk: number, safetyMs: number):
   }
   if (!smsOnly) options.push(`about ${Math.ceil(neededMps)} MPS of ${g.tier === "whatsapp" ? "WhatsApp" : "RCS"} senders`);
   if (options.length === 0) options.push(`about ${Math.ceil(neededMps)} MPS more`);
-  const why = `${count(g.depth, "queued message", "queued messages")} take ${duration(g.drainSeconds)} at the pool's ${g.capacityMps.toFixed(1)} MPS${atRisk ? `, and ${count(atRisk, "expires", "expire")} first` : ""}`;
+  const why = `${count(g.depth, "queued message", "queued messages")} take ${formatDuration(g.drainSeconds)} at the pool's ${g.capacityMps.toFixed(1)} MPS${atRisk ? `, and ${count(atRisk, "expires", "expire")} first` : ""}`;
   return {
     groupKey: g.key,
     countries: g.countries,
     neededMps,
-    message: `This service's ${where} traffic needs about ${options.join(", or ")} to drain within ${duration(TARGET_DRAIN_SECONDS)}: ${why}.`,
+    message: `This service's ${where} traffic needs about ${options.join(", or ")} to drain within ${formatDuration(TARGET_DRAIN_SECONDS)}: ${why}.`,
   };
 }

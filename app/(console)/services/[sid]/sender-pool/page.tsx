@@ -5,7 +5,9 @@ import { listPhoneNumbers } from "@/lib/server/services/phone-numbers/phone-numb
 import { listShortCodes } from "@/lib/server/services/short-codes/short-code-queries";
 import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
 import { listPool, listStickyMappings } from "@/lib/server/services/sender-pool/pool-queries";
+import { loadPoolScalingWarnings } from "@/lib/server/services/scaling/load-scaling-snapshot";
 import { Alert, Card } from "@/components/ui/card";
+import { ScalingWarnings } from "@/components/scaling/scaling-warnings";
 import { AddAlphaSenderForm, AddPhoneNumberForm, AddRcsForm, AddShortCodeForm, AddWhatsAppForm } from "@/components/sender-pool/add-sender-forms";
 import { countryOptions } from "@/components/sender-pool/country-options";
 import { PoolTable } from "@/components/sender-pool/pool-table";
@@ -16,12 +18,14 @@ import { StickyMappingsTable } from "@/components/sender-pool/sticky-mappings-ta
 export default async function SenderPoolPage({ params }: { params: Promise<{ sid: string }> }) {
   const { viewer, service } = await loadServiceForPage((await params).sid);
   const accountSid = viewer.accountSid;
-  const [pool, mappings, numbers, shortCodes, carriers] = await Promise.all([
+  const [pool, mappings, numbers, shortCodes, carriers, scaling] = await Promise.all([
     listPool(accountSid, service.sid),
     listStickyMappings(accountSid, service.sid, { take: 100 }),
     listPhoneNumbers(accountSid),
     listShortCodes(accountSid),
     carrierChoices(accountSid),
+    // Country rules and snowshoeing for this pool and the service's traffic (docs/scaling.md).
+    loadPoolScalingWarnings(accountSid, service.sid),
   ]);
   const rows = poolRows(pool);
   const labels = new Map(rows.map((r) => [r.sid, r.sender]));
@@ -50,6 +54,9 @@ export default async function SenderPoolPage({ params }: { params: Promise<{ sid
             ))}
           </div>
         ) : null}
+        <div className="mb-4 empty:hidden">
+          <ScalingWarnings rules={scaling.rules} snowshoe={scaling.snowshoe} />
+        </div>
         <PoolTable serviceSid={service.sid} rows={rows} carriers={carriers} />
         <p className="mt-3 text-xs text-slate-500">{pool.total} of 400 senders. MPS: messages per second, the default for each type.</p>
       </Card>
