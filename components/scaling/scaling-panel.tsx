@@ -83,16 +83,17 @@ export function ScalingPanel({ serviceSid, initial }: { serviceSid: string; init
         {s.groups.length === 0 ? (
           <EmptyState title="No message is waiting" />
         ) : (
-          <Table label="Queue by destination" head={["Destinations", "Sent by", "Senders", "MPS", "Waiting", "Drain", "At risk"]}>
+          <Table label="Queue by destination" head={["Destinations", "Waiting", "Drain", "At risk", "Sent by", "Senders", "MPS"]}>
+            {/* The figures first: on a phone the table scrolls and the first columns are what shows. */}
             {s.groups.map((g) => (
               <tr key={g.key}>
                 <Td>{g.countries.join(", ")}</Td>
-                <Td>{SERVING_TIER_LABELS[g.tier]}</Td>
-                <Td>{g.senders}</Td>
-                <Td>{mps(g.capacityMps)}</Td>
                 <Td>{n(g.depth)}</Td>
                 <Td>{g.drainSeconds === null ? "never" : formatDuration(g.drainSeconds)}</Td>
                 <Td>{n(g.atRisk)}</Td>
+                <Td>{SERVING_TIER_LABELS[g.tier]}</Td>
+                <Td>{g.senders}</Td>
+                <Td>{mps(g.capacityMps)}</Td>
               </tr>
             ))}
           </Table>
@@ -121,15 +122,15 @@ export function ScalingPanel({ serviceSid, initial }: { serviceSid: string; init
         {busiest.length === 0 ? (
           <EmptyState title={span === "lastHour" ? "No sender sent in the last hour" : "No sender sent in the last 24 hours"} />
         ) : (
-          <Table label="Busiest senders" head={["Sender", "Type", "Last hour", "Last 24 h", "MPS", "Use (last hour)"]}>
+          <Table label="Busiest senders" head={["Sender", "Last hour", "Last 24 h", "Use (last hour)", "Type", "MPS"]}>
             {busiest.map((b) => (
               <tr key={b.sid}>
                 <Td mono>{b.address}</Td>
-                <Td>{TYPE_LABELS[b.type] ?? b.type}</Td>
                 <Td>{n(b.lastHour)}</Td>
                 <Td>{n(b.last24h)}</Td>
-                <Td>{mps(b.mps)}</Td>
                 <Td>{`${Math.round(b.utilization * 100)} %`}</Td>
+                <Td>{TYPE_LABELS[b.type] ?? b.type}</Td>
+                <Td>{mps(b.mps)}</Td>
               </tr>
             ))}
           </Table>
