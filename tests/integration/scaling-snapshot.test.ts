@@ -84,17 +84,32 @@ describe("scaling snapshot", () => {
     const acct = await makeAccount();
     const svc = await makeService(acct.sid);
     await addLongCode(acct.sid, svc.sid, { phoneNumber: "+14155550301" });
-    // 30 messages valid for 10 s behind one 0.952/s long code: about the first 9 leave in time.
-    await queue(acct.sid, svc.sid, (i) => `+1415888${String(1000 + i).padStart(4, "0")}`, 30, { validityPeriod: "10" });
+    // 100 messages valid for 60 s behind one 0.952/s long code: about the first 57 leave in time. Deadlines are read
+    // to 10 s (rounded down), so 42-53 count at risk.
+    const now = new Date();
+    await db.message.createMany({
+      data: Array.from({ length: 100 }, (_, i) => ({
+        sid: newSid("SM"), accountSid: acct.sid, serviceSid: svc.sid, direction: "outbound-api", to: `+1415888${String(1000 + i).padStart(4, "0")}`,
+        body: "x", status: i % 2 ? "queued" : "accepted", validityPeriod: 60, createdAt: now, updatedAt: now,
+      })),
+    });
+    // Already past its deadline (the pipeline will fail it 30036): at risk whatever the pace.
+    await db.message.create({
+      data: { sid: newSid("SM"), accountSid: acct.sid, serviceSid: svc.sid, direction: "outbound-api", to: "+14158889999", body: "old", status: "accepted", validityPeriod: 60, createdAt: new Date(Date.now() - 3_600_000) },
+    });
     // Another destination served by nobody: counted apart, never "at risk" of the pool's pace.
     await queue(acct.sid, svc.sid, (i) => `whatsapp:+1415888${String(2000 + i).padStart(4, "0")}`, 2);
     const s = await loadScalingSnapshot(acct.sid, svc.sid);
-    expect(s.depth).toBe(32);
+    expect(s.depth).toBe(103);
     expect(s.unroutable).toBe(2);
     expect(s.drainSeconds).toBeNull();
-    expect(s.atRisk).toBeGreaterThanOrEqual(19);
-    expect(s.atRisk).toBeLessThanOrEqual(23);
+    expect(s.atRisk).toBeGreaterThanOrEqual(42);
+    expect(s.atRisk).toBeLessThanOrEqual(54);
     expect(s.suggestions[0]?.message).toMatch(/expire first/);
+
+    // A pace that keeps up: 60 MPS sends all 101 in under 2 s, only the expired one is at risk.
+    await db.phoneNumber.updateMany({ where: { serviceSid: svc.sid }, data: { mps: 60 } });
+    expect((await loadScalingSnapshot(acct.sid, svc.sid)).atRisk).toBe(1);
   });
 
   it("busiest senders by the last hour and the last 24 hours", async () => {

@@ -20,6 +20,8 @@ export interface QueueGroup {
   /** Distinct countries of the destinations, sorted. */
   countries: string[];
   prefixes: string[];
+  /** Waiting messages per country (a group may hold several countries' traffic). */
+  countryDepth: Record<string, number>;
   senderSids: string[];
   /** Messages per second the group's senders leave at together (paced, docs/pipeline.md). */
   capacityMps: number;
@@ -29,8 +31,8 @@ export interface QueueGroup {
   earliestDeadlineMs: number;
   /**
    * Whether some message may expire before its turn: the earliest deadline
-   * comes before the group's drain ends. Only then are the deadlines read
-   * one by one (countAtRisk).
+   * comes before the group's drain ends. Only then is countAtRisk worth
+   * running over its deadlines.
    */
   atRiskPossible: boolean;
 }
@@ -75,12 +77,13 @@ export function estimateQueue(input: EstimateInput): QueueEstimate {
         const s = bySid.get(sid);
         return s ? sum + pacedMps(s.type, s.mps, input.safetyMs) : sum;
       }, 0);
-      g = { key, tier: serving.tier, destinations: [], countries: [], prefixes: [], senderSids: sids, capacityMps, depth: 0, drainSeconds: null, earliestDeadlineMs: Infinity, atRiskPossible: false };
+      g = { key, tier: serving.tier, destinations: [], countries: [], prefixes: [], countryDepth: {}, senderSids: sids, capacityMps, depth: 0, drainSeconds: null, earliestDeadlineMs: Infinity, atRiskPossible: false };
       groups.set(key, g);
     }
     if (!g.destinations.some((d) => destinationKey(d) === destinationKey(dest))) g.destinations.push(dest);
     if (!g.countries.includes(dest.country)) g.countries.push(dest.country);
     g.prefixes.push(q.prefix);
+    g.countryDepth[dest.country] = (g.countryDepth[dest.country] ?? 0) + q.count;
     g.depth += q.count;
     g.earliestDeadlineMs = Math.min(g.earliestDeadlineMs, q.earliestDeadlineMs);
   }

@@ -118,18 +118,31 @@ describe("suggestSenders", () => {
   const group = (prefix: string, count: number) =>
     estimateQueue({ pool, senders, queued: [{ prefix, count, earliestDeadlineMs: NOW + 36_000_000 }], areaCodeGeomatch: true, nowMs: NOW, safetyMs: SAFETY }).groups[0]!;
 
-  it("nothing while the queue drains within the target", () => expect(suggestSenders(group("+1415", 500), 0, SAFETY)).toBeUndefined());
+  it("nothing while the queue drains within the target", () => expect(suggestSenders(group("+1415", 500), 0, SAFETY)).toEqual([]));
 
   it("US: long codes or one short code", () => {
-    const s = suggestSenders(group("+1415", 6000), 0, SAFETY);
+    const [s] = suggestSenders(group("+1415", 6000), 0, SAFETY);
     // 6000 / 600 s = 10/s; a long code leaves at 0.952/s: 11 of them.
     expect(s?.message).toMatch(/^This service's US traffic needs about 11 long codes, or one short code to drain within 10 min: 6000 queued messages take 1\.8 h/);
     expect(s?.neededMps).toBe(6000 / TARGET_DRAIN_SECONDS);
   });
 
-  it("Canada: toll-free, not long codes", () => expect(suggestSenders(group("+1416", 6000), 0, SAFETY)?.message).toMatch(/CA traffic needs about 4 toll-free numbers, or one short code/));
+  it("Canada: toll-free, not long codes", () => expect(suggestSenders(group("+1416", 6000), 0, SAFETY)[0]?.message).toMatch(/CA traffic needs about 4 toll-free numbers, or one short code/));
 
-  it("at-risk messages make it outgrown even within the target", () => expect(suggestSenders(group("+1415", 100), 3, SAFETY)?.message).toMatch(/and 3 expire first/));
+  it("at-risk messages make it outgrown even within the target", () => expect(suggestSenders(group("+1415", 100), 3, SAFETY)[0]?.message).toMatch(/and 3 expire first/));
+
+  it("one suggestion per country sharing the senders, each for its own share", () => {
+    const g = estimateQueue({
+      pool, senders, areaCodeGeomatch: true, nowMs: NOW, safetyMs: SAFETY,
+      queued: [{ prefix: "+1415", count: 6000, earliestDeadlineMs: NOW + 36_000_000 }, { prefix: "+3361", count: 1200, earliestDeadlineMs: NOW + 36_000_000 }, { prefix: "+4477", count: 600, earliestDeadlineMs: NOW + 36_000_000 }],
+    }).groups[0]!;
+    expect(g.countries).toEqual(["FR", "GB", "US"]);
+    expect(suggestSenders(g, 0, SAFETY).map((s) => s.message.split(" to drain")[0])).toEqual([
+      "This service's US traffic needs about 11 long codes, or one short code",
+      "This service's FR traffic needs an alphanumeric sender ID",
+      "This service's GB traffic needs about 2 long codes, or one short code",
+    ]);
+  });
 });
 
 describe("checkCountryRules", () => {

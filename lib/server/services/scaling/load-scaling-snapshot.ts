@@ -11,9 +11,9 @@ import { getService } from "@/lib/server/services/messaging-services/service-que
 import {
   contentSpread,
   databaseNowMs,
-  deadlineBuckets,
   loadScalingPool,
-  queuedByPrefix,
+  queuedBuckets,
+  queuedPrefixes,
   recentPrefixes,
   scheduledCount,
   senderVolumes,
@@ -83,17 +83,16 @@ export async function loadPoolScalingWarnings(accountSid: string, serviceSid: st
  */
 export async function loadScalingSnapshot(accountSid: string, serviceSid: string): Promise<ScalingSnapshot> {
   const service = await getService(accountSid, serviceSid);
-  const [senders, queued, scheduled, nowMs] = await Promise.all([
+  const [senders, buckets, scheduled, nowMs] = await Promise.all([
     loadScalingPool(accountSid, service.sid),
-    queuedByPrefix(accountSid, service.sid),
+    queuedBuckets(accountSid, service.sid),
     scheduledCount(accountSid, service.sid),
     databaseNowMs(),
   ]);
+  const queued = queuedPrefixes(buckets);
   const pool = routingPoolOf(senders);
   const estimate = estimateQueue({ pool, senders, queued, areaCodeGeomatch: service.areaCodeGeomatch, nowMs, safetyMs: SAFETY_MS });
-  const risky = estimate.groups.filter((g) => g.atRiskPossible);
-  const [buckets, volumes, findings] = await Promise.all([
-    deadlineBuckets(accountSid, service.sid, risky.flatMap((g) => g.prefixes)),
+  const [volumes, findings] = await Promise.all([
     senderVolumes(accountSid, senders.map((s) => s.address)),
     poolFindings(accountSid, service.sid, senders, service.areaCodeGeomatch, queued.map((q) => q.prefix)),
   ]);
@@ -103,8 +102,7 @@ export async function loadScalingSnapshot(accountSid: string, serviceSid: string
   const groups: ScalingGroupJson[] = estimate.groups.map((g) => {
     const risk = g.atRiskPossible ? countAtRisk(g.prefixes.flatMap((p) => buckets.get(p) ?? []), g.capacityMps, nowMs) : 0;
     atRisk += risk;
-    const suggestion = suggestSenders(g, risk, SAFETY_MS);
-    if (suggestion) suggestions.push(suggestion);
+    suggestions.push(...suggestSenders(g, risk, SAFETY_MS));
     return { key: g.key, tier: g.tier, countries: g.countries, senders: g.senderSids.length, capacityMps: g.capacityMps, depth: g.depth, drainSeconds: g.drainSeconds, atRisk: risk };
   });
 

@@ -44,47 +44,49 @@ export async function loadScalingPool(accountSid: string, serviceSid: string): P
   return rows;
 }
 
-/**
- * Waiting messages per recipient prefix with their earliest deadline.
- * Index: messages (account_sid, service_sid, status, created_at, sid), one
- * range per status; rows are read for `to` and the deadline.
- */
-export async function queuedByPrefix(accountSid: string, serviceSid: string): Promise<QueuedPrefix[]> {
-  const rows = await db.$queryRaw<{ prefix: string; count: number; earliest_ms: number }[]>`
-    SELECT ${PREFIX} AS prefix, count(*)::int AS count, (extract(epoch FROM min(${DEADLINE})) * 1000)::float8 AS earliest_ms
-      FROM messages m
-     WHERE m.account_sid = ${accountSid} AND m.service_sid = ${serviceSid} AND m.status = ANY(${WAITING})
-     GROUP BY 1`;
-  return rows.map((r) => ({ prefix: r.prefix, count: r.count, earliestDeadlineMs: r.earliest_ms }));
-}
-
-/** Messages scheduled for later (SendAt): not queued yet, shown beside the depth. */
-export async function scheduledCount(accountSid: string, serviceSid: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM messages m WHERE m.account_sid = ${accountSid} AND m.service_sid = ${serviceSid} AND m.status = 'scheduled'`;
-  return row?.n ?? 0;
-}
+/** Deadlines are read to this many seconds (rounded down: a message counts at risk at most this much early). */
+export const DEADLINE_RESOLUTION_SECONDS = 10;
 
 /**
- * Deadlines of the waiting messages of some prefixes, to the second, for the
- * at-risk count (lib/core countAtRisk). Read only for groups where a message
- * may expire first (QueueGroup.atRiskPossible).
+ * Waiting messages per recipient prefix and deadline, in one pass: the
+ * deadline rounded down to DEADLINE_RESOLUTION_SECONDS, and every deadline
+ * already past counted at "now", so the rows stay few (prefixes × the
+ * validity window / 10 s at most). Index: messages (account_sid,
+ * service_sid, status, created_at, sid), one range per status; each row is
+ * read for `to` and its deadline.
  */
-export async function deadlineBuckets(accountSid: string, serviceSid: string, prefixes: string[]): Promise<Map<string, DeadlineBucket[]>> {
-  const out = new Map<string, DeadlineBucket[]>();
-  if (prefixes.length === 0) return out;
+export async function queuedBuckets(accountSid: string, serviceSid: string): Promise<Map<string, DeadlineBucket[]>> {
   const rows = await db.$queryRaw<{ prefix: string; deadline_ms: number; count: number }[]>`
-    SELECT ${PREFIX} AS prefix, (floor(extract(epoch FROM ${DEADLINE})) * 1000)::float8 AS deadline_ms, count(*)::int AS count
+    SELECT ${PREFIX} AS prefix,
+           (floor(extract(epoch FROM GREATEST(${DEADLINE}, now() AT TIME ZONE 'UTC')) / ${DEADLINE_RESOLUTION_SECONDS}::int)
+             * ${DEADLINE_RESOLUTION_SECONDS * 1000}::int)::float8 AS deadline_ms,
+           count(*)::int AS count
       FROM messages m
      WHERE m.account_sid = ${accountSid} AND m.service_sid = ${serviceSid} AND m.status = ANY(${WAITING})
-       AND ${PREFIX} = ANY(${prefixes}::text[])
      GROUP BY 1, 2`;
+  const out = new Map<string, DeadlineBucket[]>();
   for (const r of rows) {
     const list = out.get(r.prefix) ?? [];
     list.push({ deadlineMs: r.deadline_ms, count: r.count });
     out.set(r.prefix, list);
   }
   return out;
+}
+
+/** Per prefix: how many wait and the earliest (bucketed) deadline, as estimateQueue takes them. */
+export function queuedPrefixes(buckets: Map<string, DeadlineBucket[]>): QueuedPrefix[] {
+  return [...buckets].map(([prefix, list]) => ({
+    prefix,
+    count: list.reduce((n, b) => n + b.count, 0),
+    earliestDeadlineMs: Math.min(...list.map((b) => b.deadlineMs)),
+  }));
+}
+
+/** Messages scheduled for later (SendAt): not queued yet, shown beside the depth. Index only, same index. */
+export async function scheduledCount(accountSid: string, serviceSid: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM messages m WHERE m.account_sid = ${accountSid} AND m.service_sid = ${serviceSid} AND m.status = 'scheduled'`;
+  return row?.n ?? 0;
 }
 
 export interface SenderVolume {
