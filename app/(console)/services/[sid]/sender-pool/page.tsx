@@ -3,8 +3,10 @@ import { loadServiceForPage } from "@/lib/server/loaders/page-loaders";
 import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
 import { poolAddOptions } from "@/lib/server/services/sender-pool/pool-add-options";
 import { listPool, listStickyMappings } from "@/lib/server/services/sender-pool/pool-queries";
+import { loadPoolScalingWarnings } from "@/lib/server/services/scaling/load-scaling-snapshot";
 import { Alert, Card } from "@/components/ui/card";
 import { AddSenders } from "@/components/sender-pool/add-senders";
+import { ScalingWarnings } from "@/components/scaling/scaling-warnings";
 import { PoolTable } from "@/components/sender-pool/pool-table";
 import { poolRows } from "@/components/sender-pool/pool-rows";
 import { SenderSelectionForm } from "@/components/sender-pool/sender-selection-form";
@@ -13,11 +15,13 @@ import { StickyMappingsTable } from "@/components/sender-pool/sticky-mappings-ta
 export default async function SenderPoolPage({ params }: { params: Promise<{ sid: string }> }) {
   const { viewer, service } = await loadServiceForPage((await params).sid);
   const accountSid = viewer.accountSid;
-  const [pool, mappings, { numberOptions, shortCodeOptions }, carriers] = await Promise.all([
+  const [pool, mappings, { numberOptions, shortCodeOptions }, carriers, scaling] = await Promise.all([
     listPool(accountSid, service.sid),
     listStickyMappings(accountSid, service.sid, { take: 100 }),
     poolAddOptions(accountSid, service.sid),
     carrierChoices(accountSid),
+    // Country rules and snowshoeing for this pool and the service's traffic (docs/scaling.md).
+    loadPoolScalingWarnings(accountSid, service.sid),
   ]);
   const rows = poolRows(pool);
   const labels = new Map(rows.map((r) => [r.sid, r.sender]));
@@ -33,6 +37,9 @@ export default async function SenderPoolPage({ params }: { params: Promise<{ sid
             ))}
           </div>
         ) : null}
+        <div className="mb-4 empty:hidden">
+          <ScalingWarnings rules={scaling.rules} snowshoe={scaling.snowshoe} />
+        </div>
         <PoolTable serviceSid={service.sid} rows={rows} carriers={carriers} />
         <p className="mt-3 text-xs text-slate-500">{pool.total} of 400 senders. MPS: messages per second, the default for each type.</p>
       </Card>
