@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** The console sections of a Messaging Service (SPEC.md section 1). */
+/** The console sections of a Messaging Service (docs/product.md "Console sections"). */
 export const SERVICE_SECTIONS = [
   { slug: "", label: "Properties" },
   { slug: "sender-pool", label: "Sender Pool" },

@@ -19,7 +19,7 @@ export interface CarrierMessage {
   senderSid?: string;
 }
 
-/** What is known of the recipient's carrier, for routing (SPEC section 2). */
+/** What is known of the recipient's carrier, for routing (docs/product.md "Sender selection"). */
 export interface RecipientCapabilities {
   shortCode: boolean;
   mms: boolean;

@@ -2,7 +2,7 @@ import twilio from "twilio";
 import { describe, expect, it } from "vitest";
 import { twilioSignature, verifyTwilioSignature } from "@/lib/server/webhooks/signature";
 
-/** CONTRACT section 7 test vectors (from twilio-node's own webhook tests). */
+/** docs/wire-contract.md "Signatures" test vectors (from twilio-node's own webhook tests). */
 describe("X-Twilio-Signature", () => {
   const token = "12345";
   const url = "https://mycompany.com/myapp.php?foo=1&bar=2";

@@ -4,7 +4,7 @@ import { generateCorpus } from "../testing/message-corpus";
 import { encodeBody } from "./encode-body";
 
 /*
- * Differential test against the reference calculator (SPEC section 3): every
+ * Differential test against the reference calculator (docs/product.md "Content"): every
  * message of a seeded corpus must get the same encoding, segment count,
  * character count and Smart-Encoded body, with Smart Encoding off and on.
  */

@@ -7,7 +7,7 @@ const digits = (n: number) => "1".repeat(n);
 const flag = "\u{1F1EE}\u{1F1F9}";
 const rainbow = "\u{1F3F3}\uFE0F\u200D\u{1F308}";
 
-describe("encodeBody: reference vectors (CONTRACT section 9)", () => {
+describe("encodeBody: reference vectors (docs/wire-contract.md, Segments)", () => {
   it.each([
     ["empty body", "", "GSM-7", 1, 0],
     ["160 digits", digits(160), "GSM-7", 1, 160],
@@ -24,7 +24,7 @@ describe("encodeBody: reference vectors (CONTRACT section 9)", () => {
     ["rainbow flag + 64", rainbow + digits(64), "UCS-2", 1, 65],
     ["70 x á", "á".repeat(70), "UCS-2", 1, 70],
     ["71 x á", "á".repeat(71), "UCS-2", 2, 71],
-    // CONTRACT lists 69/70 here; the installed reference gives 1 segment up to 68.
+    // Twilio's documented figures say 69/70 here; the installed reference gives 1 segment up to 68.
     ["emoji + 68 x ]", "\u{1F600}" + "]".repeat(68), "UCS-2", 1, 69],
     ["emoji + 69 x ]", "\u{1F600}" + "]".repeat(69), "UCS-2", 2, 70],
     ["é + 3 combining + 66 a", "e\u0301\u0302\u0303" + "a".repeat(66), "UCS-2", 1, 67],

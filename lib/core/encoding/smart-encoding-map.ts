@@ -4,7 +4,7 @@ import rawMap from "../data/smart-encoding-map.json";
  * Smart Encoding replacements keyed by BMP code point.
  *
  * `data/smart-encoding-map.json` was built from sms-segments-calculator 1.2.0.
- * The installed reference (1.3.0), which SPEC section 3 says to match exactly,
+ * The installed reference (1.3.0), which docs/product.md "Content" says to match exactly,
  * differs in three entries; they are corrected here rather than by editing the
  * shared data file, so the difference stays visible:
  * - U+2039 ‹ becomes "<" and U+203A › becomes ">" (1.2.0 had them swapped);

@@ -1,12 +1,12 @@
 import { z } from "zod";
 
-/** Keyword classes and the OptOutType each one reports (SPEC section 4). */
+/** Keyword classes and the OptOutType each one reports (docs/product.md "Advanced Opt-Out"). */
 export type OptOutType = "STOP" | "START" | "HELP";
 export type KeywordClassName = "optOut" | "optIn" | "help";
 
 export const CLASS_TYPE: Readonly<Record<KeywordClassName, OptOutType>> = { optOut: "STOP", optIn: "START", help: "HELP" };
 
-/** Keywords that can never be removed (CONTRACT section 10). */
+/** Keywords that can never be removed (docs/wire-contract.md "Opt-out keywords"). */
 export const RESERVED_KEYWORDS: Readonly<Record<KeywordClassName, string>> = { optOut: "STOP", optIn: "START", help: "HELP" };
 
 /** Keywords: letters and digits, at most 34 (Messaging v3 keyword rule); matched case-insensitively. */
@@ -38,7 +38,7 @@ export type KeywordClass = z.infer<typeof keywordClassSchema>;
 export type OptOutOverride = z.infer<typeof overrideSchema>;
 export type OptOutConfig = z.infer<typeof optOutConfigSchema>;
 
-/** Default replies (CONTRACT section 10). */
+/** Default replies (docs/wire-contract.md "Opt-out keywords"). */
 export const DEFAULT_REPLIES: Readonly<Record<KeywordClassName, string>> = {
   optOut: "You have successfully been unsubscribed. You will not receive any more messages from this number. Reply START to resubscribe.",
   optIn: "You have successfully been re-subscribed to messages from this number. Reply HELP for help. Reply STOP to unsubscribe. Msg&Data Rates May Apply.",

@@ -3,7 +3,7 @@ import tollFree from "../data/nanp-toll-free.json";
 
 /*
  * NANP facts for Area Code Geomatch. `overlayComplex` (not the transitive
- * `overlayGroup`) decides overlays, as SPEC section 2.6 says: 212 overlays
+ * `overlayGroup`) decides overlays, as docs/product.md "Area Code Geomatch" says: 212 overlays
  * 332/646/917 but not 718, even though NANPA's closure links them.
  */
 

@@ -4,7 +4,7 @@ import type { StickyStore } from "./sticky-store";
 import type { Sender, SelectResult } from "./types";
 
 /*
- * Pool and sticky-store changes that must happen together (SPEC 2.8). The
+ * Pool and sticky-store changes that must happen together (docs/product.md "Sticky Sender"). The
  * server does the same against its tables; these are the in-memory versions
  * used by the scenario runner, the benchmarks and tests.
  */

@@ -8,7 +8,7 @@ export interface ScalerPick {
 }
 
 /**
- * Scaler (SPEC 2.7): fewest messages in flight, then (Sticky Sender on)
+ * Scaler (docs/product.md "Scaler"): fewest messages in flight, then (Sticky Sender on)
  * fewest sticky mappings, then round robin over the tied senders using the
  * group's own cursor, so repeated ties rotate evenly and deterministically.
  */

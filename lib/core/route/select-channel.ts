@@ -42,7 +42,7 @@ export function selectRcsChannel(d: Decision, req: SelectRequest): SelectResult 
   return withRcsFallback(d, s, req);
 }
 
-/** FallbackFrom (SPEC 2.10): the given SMS sender, else the pool's only SMS-capable sender. */
+/** FallbackFrom (docs/product.md "FallbackFrom"): the given SMS sender, else the pool's only SMS-capable sender. */
 export function withRcsFallback(d: Decision, s: IndexedSender, req: SelectRequest): SelectResult {
   if (req.fallbackFrom !== undefined) {
     const fb = d.pool.findByAddress(req.fallbackFrom);

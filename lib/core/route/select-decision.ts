@@ -27,7 +27,7 @@ export interface SelectContext {
   sticky?: StickyReader;
   /**
    * Explicit From / FallbackFrom that is not in the pool: is it a sender of
-   * the account (SPEC 2.1)? Missing means no.
+   * the account (docs/product.md "Explicit From")? Missing means no.
    */
   isAccountSender?: (address: string) => boolean;
 }

@@ -6,7 +6,7 @@ import { addPreRegistrationWarning, chosen, fail, NO_MEDIA, planMedia, succeed, 
 import type { SelectRequest, SelectResult } from "./types";
 import { invalidReason } from "./validate-sender";
 
-/** SPEC 2.1: explicit From, no automatic selection; the sender must belong to the account. */
+/** docs/product.md "Explicit From": explicit From, no automatic selection; the sender must belong to the account. */
 export function selectExplicit(d: Decision, req: SelectRequest): SelectResult {
   const from = req.from ?? "";
   const s = d.pool.findByAddress(from);

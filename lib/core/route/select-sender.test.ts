@@ -179,7 +179,7 @@ describe("sticky sender", () => {
     expect(pool.load.mappings[pool.get("LC628")?.index ?? -1]).toBe(1);
   });
 
-  it("is looked up before the RCS tier (SPEC 2.8); without a mapping an RCS-capable recipient gets RCS and no mapping", () => {
+  it("is looked up before the RCS tier (docs/product.md, Sticky Sender); without a mapping an RCS-capable recipient gets RCS and no mapping", () => {
     const pool = new RoutingPool([S.lc628, S.rcs]);
     const store = new InMemoryStickyStore();
     send(pool, store, "+13125551234");

@@ -9,7 +9,7 @@ import type { SelectRequest, SelectResult } from "./types";
 export type { SelectContext } from "./select-decision";
 
 /**
- * Picks the sender for one message (SPEC section 2). Pure apart from the
+ * Picks the sender for one message (docs/product.md "Sender selection"). Pure apart from the
  * pool's round robin cursors: sticky changes are returned (`stickyWrite`,
  * `stickyDelete`) for the caller to persist (see applyStickyChanges).
  */

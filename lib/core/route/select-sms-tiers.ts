@@ -11,7 +11,7 @@ export function selectSms(d: Decision, req: SelectRequest): SelectResult {
   const { pool, to, ctx } = d;
   const country = to.country;
 
-  // SPEC 2.8: the sticky mapping is looked up before the tiers (RCS included),
+  // docs/product.md "Sticky Sender": the sticky mapping is looked up before the tiers (RCS included),
   // so a recipient mapped to an SMS sender stays on it while Sticky Sender is on.
   const media = planMedia(d, req.hasMedia);
   const mapped = stickyLookup(d, "sms", media.needMedia);
@@ -37,7 +37,7 @@ export function selectSms(d: Decision, req: SelectRequest): SelectResult {
   return succeed(d, chosen(s), "sms", media.convert, stickyWriteFor(d, "sms", s));
 }
 
-/** Tiers 2-4 of SPEC 2.4 for the SMS/MMS channel. */
+/** Tiers 2-4 of docs/product.md "Sender-type tiers" for the SMS/MMS channel. */
 function smsTiers(d: Decision, needMedia: boolean): IndexedSender | undefined {
   const { pool, to, ctx } = d;
   const country = to.country;
@@ -93,7 +93,7 @@ function smsTiers(d: Decision, needMedia: boolean): IndexedSender | undefined {
   return numberTier(d, pool.numbers, "long_code/toll_free", needMedia, "");
 }
 
-/** Country Code Geomatch and Area Code Geomatch inside one tier (SPEC 2.5, 2.6). */
+/** Country Code Geomatch and Area Code Geomatch inside one tier (docs/product.md "Country Code Geomatch" and "Area Code Geomatch"). */
 function numberTier(
   d: Decision,
   index: NumberIndex,

@@ -4,7 +4,7 @@ import type { IndexedSender } from "./pool";
 import type { CarrierInfo, ServiceSettings } from "./types";
 
 /**
- * Routing validation of one sender for one recipient (SPEC 2.8): used for
+ * Routing validation of one sender for one recipient (docs/product.md "Sticky Sender"): used for
  * sticky mappings and explicit From. Returns why the sender cannot be used,
  * or null. Message-specific needs (MMS) are checked by the caller, because a
  * sticky mapping must not be dropped just because one message has media.

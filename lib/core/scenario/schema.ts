@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SENDER_TYPES } from "../senders/sender-type";
 
-/** Zod schemas for routing scenario files (/work/shared/routing-scenarios.md). */
+/** Zod schemas for routing scenario files (docs/routing.md "Scenario files and the CLI"). */
 
 const country = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 country code like US");
 

@@ -21,7 +21,7 @@ export function alphaSupportFor(code: string): AlphaCountrySupport | null {
 }
 
 /**
- * Warnings (never refusals: SPEC section 2.4.3 says pre-registration only
+ * Warnings (never refusals: docs/product.md "Sender-type tiers" says pre-registration only
  * warns) for an alpha sender dedicated to `code`.
  */
 export function alphaCountryWarnings(code: string): string[] {

@@ -1,5 +1,5 @@
 /**
- * Alphanumeric sender ID rules (CONTRACT.md section 2, error 21709): 1-11
+ * Alphanumeric sender ID rules (docs/wire-contract.md "Messaging Service resource", error 21709): 1-11
  * characters from A-Z a-z 0-9 space - + _ &, with at least one letter (so
  * "all digits" and "only symbols" are both refused: a handset would show
  * those as a number or nothing readable).

@@ -1,6 +1,6 @@
 import type { SenderType } from "./sender-type";
 
-/** Default messages per second by sender type (SPEC section 7; RCS like WhatsApp). */
+/** Default messages per second by sender type (docs/product.md "Messages and the pipeline"; RCS like WhatsApp). */
 export const DEFAULT_MPS = {
   long_code: 1,
   toll_free: 3,

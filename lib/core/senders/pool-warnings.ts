@@ -1,4 +1,4 @@
-/** Summary of a sender pool, enough to warn about it (SPEC section 1, Sender Pool). */
+/** Summary of a sender pool, enough to warn about it (docs/product.md "Console sections", Sender Pool). */
 export interface PoolSummary {
   total: number;
   tollFreeCount: number;

@@ -1,6 +1,6 @@
 /**
  * Where an inbound message goes, from the Integration settings of the
- * service that owns the receiving sender (SPEC section 5, CONTRACT section 1):
+ * service that owns the receiving sender (docs/product.md "Integration", docs/wire-contract.md "Messaging Service resource"):
  *
  * - `conversation` ("Autocreate a Conversation"): into the console inbox; no webhook.
  * - `defer` ("Defer to sender's webhook", the default): the number's own SmsUrl/SmsMethod.

@@ -3,7 +3,7 @@ import { parseAddress } from "../phone/parse-address";
 import { mediaContentType } from "../media/content-type";
 
 /**
- * The parameters of an inbound message webhook (CONTRACT section 8), in
+ * The parameters of an inbound message webhook (docs/wire-contract.md "Webhook payloads"), in
  * the names Twilio sends. Pure: the caller passes what it loaded.
  */
 export interface InboundFacts {
@@ -63,7 +63,7 @@ export function inboundWebhookParams(m: InboundFacts): Record<string, string> {
     p[`MediaUrl${i}`] = url;
     p[`MediaContentType${i}`] = mediaContentType(url);
   });
-  // Geo fields only when known (CONTRACT section 8: "when known").
+  // Geo fields only when known (docs/wire-contract.md "Webhook payloads": "when known").
   const from = addressGeo(m.from);
   const to = addressGeo(m.to);
   const toCountry = to.country ?? m.toCountry ?? undefined;

@@ -11,7 +11,7 @@ import { recordCallbackAttempt } from "./record-callback-attempt";
 export class CallbackFailed extends Error {}
 
 /**
- * Delivers one status_callbacks row (CONTRACT section 8 params). Each
+ * Delivers one status_callbacks row (docs/wire-contract.md "Webhook payloads" params). Each
  * attempt is recorded on the row; a non-2xx answer or a network error throws
  * so graphile-worker retries it (backoff exp(attempt) s, 12 attempts).
  * A row already delivered is not sent again (a retried job after a crash).

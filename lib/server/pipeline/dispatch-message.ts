@@ -155,7 +155,7 @@ async function dispatchAttempt(payload: DispatchPayload, deps: DispatchDeps, tok
   }
   if (!sender) return fail(m.sid, toQueue ? ["accepted", "scheduled"] : ["queued"], 21606, "The sender of this message no longer exists.");
 
-  /** After the queued transition committed: routing alerts and counts, then the sticky mapping (SPEC 2.8: after the first send). */
+  /** After the queued transition committed: routing alerts and counts, then the sticky mapping (docs/product.md "Sticky Sender": after the first send). */
   const afterQueued = async (queued: Message, routed: Routed | null) => {
     if (!routed) return;
     await recordRoutingOutcome(queued, routed);

@@ -25,7 +25,7 @@ export interface RouteInput {
   fallbackFrom?: string;
   /**
    * An explicit From sent with the service: the core checks it against the recipient instead of
-   * selecting (SPEC 2.1), and the service's content features still apply. Outside the pool it is
+   * selecting (docs/product.md "Explicit From"), and the service's content features still apply. Outside the pool it is
    * still the account's own sender (create checked it).
    */
   explicitFrom?: PoolSender;

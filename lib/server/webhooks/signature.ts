@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export type WebhookParams = Record<string, string | string[]>;
 
 /**
- * X-Twilio-Signature (CONTRACT section 7, twilio-node's algorithm): the full
+ * X-Twilio-Signature (docs/wire-contract.md "Signatures", twilio-node's algorithm): the full
  * URL, then each POST parameter name + value in name order (plain JS sort,
  * i.e. UTF-16 code units); an array value contributes each distinct value in
  * sorted order. HMAC-SHA1 keyed by the account's auth token, Base64.

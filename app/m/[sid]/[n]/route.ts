@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db/client";
 
-/** MMS Converter links live 365 days (SPEC 2.9). */
+/** MMS Converter links live 365 days (docs/product.md "MMS"). */
 const LINK_LIFETIME_MS = 365 * 86_400_000;
 
 /**

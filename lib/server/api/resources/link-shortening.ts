@@ -2,7 +2,7 @@ import { isoDate } from "@/lib/server/api/dates";
 import { publicBaseUrl } from "@/lib/server/api/pagination";
 import type { DomainCertificates, LinkDomainRow } from "@/lib/server/services/links/domain-queries";
 
-/** Wire shapes of the v1 LinkShortening resources (CONTRACT section 3; twilio-node 6.2 reads exactly these keys). */
+/** Wire shapes of the v1 LinkShortening resources (docs/wire-contract.md "Link Shortening resources"; twilio-node 6.2 reads exactly these keys). */
 const base = (domainSid: string) => `${publicBaseUrl()}/v1/LinkShortening/Domains/${domainSid}`;
 
 /** The domain as a URI, the form Twilio's description gives the Certificate (and RequestManagedCert) domain_name. */

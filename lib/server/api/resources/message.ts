@@ -4,7 +4,7 @@ import type { Message } from "@/lib/server/message-state/message-columns";
 /** Statuses before a sender is chosen: Twilio reports num_segments "0" then. */
 const UNROUTED = new Set(["accepted", "scheduled"]);
 
-/** CONTRACT section 4 Message: snake_case, RFC-2822 dates, num_* as strings, relative uri. */
+/** docs/wire-contract.md "Messages resource" Message: snake_case, RFC-2822 dates, num_* as strings, relative uri. */
 export function messageResource(m: Message) {
   const uri = `/2010-04-01/Accounts/${m.accountSid}/Messages/${m.sid}.json`;
   return {

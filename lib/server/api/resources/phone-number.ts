@@ -28,7 +28,7 @@ export function pooledBase(r: Pooled, serviceSid: string) {
   };
 }
 
-/** Capabilities as v1 names them: an array, SMS first (CONTRACT section 2). */
+/** Capabilities as v1 names them: an array, SMS first (docs/wire-contract.md "Messaging Service resource"). */
 export function capabilityList(c: { smsEnabled: boolean; mmsEnabled: boolean; voiceEnabled?: boolean }): string[] {
   return [c.smsEnabled && "SMS", c.mmsEnabled && "MMS", c.voiceEnabled && "Voice"].filter((x): x is string => typeof x === "string");
 }

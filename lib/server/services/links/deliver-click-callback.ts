@@ -6,7 +6,7 @@ import { twilioSignature, type WebhookParams } from "@/lib/server/webhooks/signa
 
 export class ClickCallbackFailed extends Error {}
 
-/** The click event (SPEC 6 fields), form-encoded so X-Twilio-Signature covers every field. */
+/** The click event (docs/product.md "Link Shortening" fields), form-encoded so X-Twilio-Signature covers every field. */
 export function clickEventParams(c: {
   messageSid: string;
   to: string;

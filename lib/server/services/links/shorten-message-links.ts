@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { twilioAppError } from "@/lib/server/errors";
 import { errFields, log } from "@/lib/server/observability/logger";
 
-/** Shortening requests per second per account (SPEC 6). */
+/** Shortening requests per second per account (docs/product.md "Link Shortening"). */
 export const SHORTEN_RATE_LIMIT = 100;
 const MAX_COLLISION_ROUNDS = 4;
 

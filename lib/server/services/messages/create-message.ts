@@ -11,7 +11,7 @@ import { createMessageSchema, type CreateMessageInput } from "./message-input";
 import { looksLikeSenderAddress, parseRecipient } from "./parse-recipient";
 
 const MAX_MEDIA = 10;
-/** Scheduling window (CONTRACT section 4: current docs say > 300 s and <= 35 days). */
+/** Scheduling window (docs/wire-contract.md "Messages resource": current docs say > 300 s and <= 35 days). */
 const SCHEDULE_MIN_MS = 300_000;
 const SCHEDULE_MAX_MS = 35 * 86_400_000;
 

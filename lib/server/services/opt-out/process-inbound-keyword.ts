@@ -21,7 +21,7 @@ export interface InboundKeywordInput {
 
 /**
  * Handles an inbound message that may be an opt-out, opt-in or help keyword
- * (SPEC section 4). Matches the whole body against the service's
+ * (docs/product.md "Advanced Opt-Out"). Matches the whole body against the service's
  * configuration (or the defaults), with the country override of the texting
  * number's country and the language the keyword belongs to. STOP records the
  * opt-out and fails what is still queued to that number; START lifts it;

@@ -8,7 +8,7 @@ import { lockServiceForPoolChange } from "./pool-lock";
  * Takes any sender out of a service's pool, by SID prefix: phone numbers,
  * short codes and WhatsApp/RCS senders go back to the account's inventory,
  * alpha senders (which exist only inside a pool) are deleted. The sender's
- * sticky mappings are deleted in the same transaction (SPEC 2.8). A sender
+ * sticky mappings are deleted in the same transaction (docs/product.md "Sticky Sender"). A sender
  * that is not in this pool, or a service of another account: 20404.
  */
 export async function removeSenderFromService(accountSid: string, serviceSid: string, senderSid: string): Promise<void> {
