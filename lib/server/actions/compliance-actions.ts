@@ -21,6 +21,7 @@ export async function createBrandAction(_prev: ActionState, form: FormData): Pro
       return brand;
     },
     (b) => `Brand ${b.companyName} submitted for vetting`,
+    { permission: "services.manage" },
   );
 }
 
@@ -37,6 +38,7 @@ export async function createCampaignAction(_prev: ActionState, form: FormData): 
       return { sid: c.sid };
     },
     () => "Campaign submitted for vetting",
+    { permission: "services.manage" },
   );
 }
 
@@ -50,5 +52,6 @@ export async function deleteCampaignAction(_prev: ActionState, form: FormData): 
       return { sid };
     },
     () => "Campaign deleted",
+    { permission: "services.manage" },
   );
 }
