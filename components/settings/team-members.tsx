@@ -32,12 +32,10 @@ export function TeamMembers({ members, viewerId }: { members: MemberRow[]; viewe
               {(_s, pending) => (
                 <>
                   <input type="hidden" name="userId" value={m.id} />
-                  <label htmlFor={`role-${m.id}`} className="sr-only">
-                    Role of {m.email}
-                  </label>
+                  {/* aria-label, not an sr-only <label>: an absolutely placed label escapes the table's scroll box on a phone. */}
                   <select
                     key={m.role}
-                    id={`role-${m.id}`}
+                    aria-label={`Role of ${m.email}`}
                     name="role"
                     defaultValue={m.role}
                     className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"

@@ -8,7 +8,8 @@ import { toast } from "sonner";
  * (the label is screen-reader text, not an aria-label, so a test's
  * getByLabel on the value itself stays unambiguous). Over plain http on a
  * host other than localhost the Clipboard API is missing, so it falls back
- * to a hidden textarea and execCommand.
+ * to a hidden textarea and execCommand. `relative` keeps the screen-reader
+ * text inside the button's box, so it cannot widen a scrolling table's page.
  */
 export function CopyButton({ value, label, className = "" }: { value: string; label: string; className?: string }) {
   const [copied, setCopied] = useState(false);
@@ -29,7 +30,7 @@ export function CopyButton({ value, label, className = "" }: { value: string; la
     <button
       type="button"
       onClick={() => void copy()}
-      className={`inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 ${className}`}
+      className={`relative inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 ${className}`}
     >
       <span aria-hidden>{copied ? "Copied" : "Copy"}</span>
       <span className="sr-only">{copied ? `Copied ${label}` : `Copy ${label}`}</span>
