@@ -26,6 +26,8 @@ async function fitsWidth(page: Page, width: number) {
 }
 
 test("invite → sign-up in a second browser → read-only sees logs, no edit controls, and a forced POST is refused", async ({ signedIn: page, account, browser, context }) => {
+  // Three browser contexts and a dozen page loads: on the shared 2-core machine this takes over a minute.
+  test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/settings/team");
   await expect(page.getByRole("table", { name: "Users" }).getByRole("cell", { name: account.email, exact: true })).toBeVisible();
@@ -95,7 +97,7 @@ test("invite → sign-up in a second browser → read-only sees logs, no edit co
 
   // The owner sees the new user and makes them a developer; the reader's next page load has the new role.
   await page.goto("/settings/team");
-  const roleSelect = page.getByLabel(`Role of ${email}`, { exact: true });
+  const roleSelect = page.getByRole("combobox", { name: `Role of ${email}`, exact: true });
   await expect(roleSelect).toHaveValue("read_only");
   await roleSelect.selectOption("developer");
   await page.getByRole("button", { name: `Save role of ${email}` }).click();

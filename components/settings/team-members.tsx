@@ -28,7 +28,7 @@ export function TeamMembers({ members, viewerId }: { members: MemberRow[]; viewe
           </Td>
           <Td>{m.email}</Td>
           <Td>
-            <ActionForm action={changeUserRoleAction} label={`Role of ${m.email}`} permission="users.manage" className="flex items-center gap-2">
+            <ActionForm action={changeUserRoleAction} label={`Change role of ${m.email}`} permission="users.manage" className="flex items-center gap-2">
               {(_s, pending) => (
                 <>
                   <input type="hidden" name="userId" value={m.id} />
