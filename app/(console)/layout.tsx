@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { ConsoleNav } from "@/components/layout/console-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ViewerRoleProvider } from "@/components/auth/viewer-role";
+import { ROLE_LABELS } from "@/lib/core/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +23,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <ConsoleNav />
         <div className="hidden border-t border-slate-100 px-4 py-3 md:block">
           <p className="truncate text-xs text-slate-500">{viewer.email}</p>
+          <p className="text-xs text-slate-400">{ROLE_LABELS[viewer.role]}</p>
           <SignOutButton />
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 md:px-8">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mx-auto max-w-6xl">
+          {/* Hides controls the role cannot use (docs/team.md "Roles"); the server enforces it regardless. */}
+          <ViewerRoleProvider role={viewer.role}>{children}</ViewerRoleProvider>
+        </div>
         <div className="mt-8 md:hidden">
           <SignOutButton />
         </div>

@@ -3,6 +3,8 @@
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { toast } from "sonner";
 import { initialActionState, type ActionState } from "@/lib/server/actions/action-state";
+import type { Permission } from "@/lib/core/auth/roles";
+import { useCan, useViewerRole } from "@/components/auth/viewer-role";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -31,6 +33,7 @@ export function ActionForm({
   onSuccess,
   onError,
   className,
+  permission,
 }: {
   action: Action;
   children: (state: ActionState, pending: boolean) => ReactNode;
@@ -40,8 +43,16 @@ export function ActionForm({
   /** Kept for callers; every form now resets to its (new) defaults after a success. */
   resetOnSuccess?: boolean;
   className?: string;
+  /**
+   * What the role must hold to use the form (docs/team.md "Roles"). Without one the form is disabled only
+   * for read-only users. A disabled form still shows its values; the server refuses the action regardless.
+   */
+  permission?: Permission;
 }) {
   const ref = useRef<HTMLFormElement>(null);
+  const role = useViewerRole();
+  const allowed = useCan(permission ?? "services.manage");
+  const locked = permission ? !allowed : role === "read_only";
   // Typed into since the last submit: the answer's reset must not wipe it (the success toast shows before
   // the page has re-rendered, and a quick user, or a test, is already typing the next entry).
   const editedSinceSubmit = useRef(false);
@@ -92,8 +103,15 @@ export function ActionForm({
   };
 
   return (
-    <form ref={ref} onSubmit={submit} onInput={onEdit} onChange={onEdit} aria-label={label} noValidate className={className ?? "space-y-4"}>
-      {children(visibleState(state, hidden), pending)}
+    <form ref={ref} onSubmit={submit} onInput={onEdit} onChange={onEdit} aria-label={label} noValidate className={locked ? undefined : (className ?? "space-y-4")}>
+      {locked ? (
+        // A disabled fieldset disables every control inside; it takes the form's layout classes (flex, grid, space-y).
+        <fieldset disabled className={`m-0 min-w-0 border-0 p-0 ${className ?? "space-y-4"}`}>
+          {children(visibleState(state, hidden), pending)}
+        </fieldset>
+      ) : (
+        children(visibleState(state, hidden), pending)
+      )}
     </form>
   );
 }

@@ -4,6 +4,8 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionState } from "@/lib/server/actions/action-state";
+import type { Permission } from "@/lib/core/auth/roles";
+import { useCan, useViewerRole } from "@/components/auth/viewer-role";
 
 /**
  * A destructive action behind a confirmation: the trigger button opens the
@@ -19,6 +21,7 @@ export function ConfirmActionButton({
   submit,
   fields,
   onSuccess,
+  permission,
 }: {
   trigger: string;
   title: string;
@@ -28,10 +31,15 @@ export function ConfirmActionButton({
   submit: string;
   fields: Record<string, string>;
   onSuccess?: (state: ActionState) => void;
+  /** Hidden for a role without it (docs/team.md "Roles"); without one, hidden for read-only users. */
+  permission?: Permission;
 }) {
+  const role = useViewerRole();
+  const allowed = useCan(permission ?? "services.manage");
+  if (permission ? !allowed : role === "read_only") return null;
   return (
     <ConfirmDialog trigger={trigger} title={title} body={body}>
-      <ActionForm action={action} label={formLabel} className="" onSuccess={onSuccess}>
+      <ActionForm action={action} label={formLabel} className="" onSuccess={onSuccess} permission={permission}>
         {(_state, pending) => (
           <>
             {Object.entries(fields).map(([name, value]) => (

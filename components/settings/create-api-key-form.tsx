@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { TextField } from "@/components/ui/field";
 import { createApiKeyAction } from "@/lib/server/actions/settings-actions";
 
@@ -14,6 +15,7 @@ export function CreateApiKeyForm() {
       <ActionForm
         action={createApiKeyAction}
         label="Create API key"
+        permission="apiKeys.manage"
         resetOnSuccess
         className="flex flex-wrap items-end gap-3"
         onSuccess={(s) => setCreated({ sid: String(s.data?.sid ?? ""), secret: String(s.data?.secret ?? "") })}
@@ -32,11 +34,13 @@ export function CreateApiKeyForm() {
       {created ? (
         <Alert tone="info">
           <p className="font-medium">Copy the secret now: it is not shown again.</p>
-          <p className="mt-2">
-            SID: <span className="font-mono" aria-label="New key SID">{created.sid}</span>
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            SID: <span className="break-all font-mono" aria-label="New key SID">{created.sid}</span>
+            <CopyButton value={created.sid} label="new key SID" />
           </p>
-          <p>
-            Secret: <span className="font-mono" aria-label="New key secret">{created.secret}</span>
+          <p className="flex flex-wrap items-center gap-2">
+            Secret: <span className="break-all font-mono" aria-label="New key secret">{created.secret}</span>
+            <CopyButton value={created.secret} label="new key secret" />
           </p>
         </Alert>
       ) : null}

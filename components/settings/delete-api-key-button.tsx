@@ -13,6 +13,7 @@ export function DeleteApiKeyButton({ sid, name }: { sid: string; name: string })
       formLabel={`Confirm delete ${name}`}
       submit="Delete key"
       fields={{ sid }}
+      permission="apiKeys.manage"
     />
   );
 }

@@ -8,7 +8,7 @@ import { updateMessageRetentionAction } from "@/lib/server/actions/retention-act
 /** The account's message log retention: whole days, or empty to keep messages forever. */
 export function MessageRetentionForm({ days }: { days: number | null }) {
   return (
-    <ActionForm action={updateMessageRetentionAction} label="Message retention" className="flex flex-wrap items-end gap-3">
+    <ActionForm action={updateMessageRetentionAction} label="Message retention" permission="account.manage" className="flex flex-wrap items-end gap-3">
       {(state, pending) => (
         <>
           <div className="w-64">

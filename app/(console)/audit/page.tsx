@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireViewerPage } from "@/lib/server/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { auditActorSuggestions } from "@/lib/server/services/audit/audit-actors";
 import { parseAuditFilter } from "@/lib/server/services/audit/audit-filter-schema";
 import { listAuditEvents, type AuditPage } from "@/lib/server/services/audit/list-audit-events";
@@ -11,7 +11,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 const FILTERS = ["actor", "action", "resource", "from", "to"] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewerPage();
+  // Who changed what is for the people who run the account (docs/team.md "Roles").
+  const viewer = await requirePagePermission("account.manage");
   const raw = await searchParams;
   const parsed = parseAuditFilter(raw);
   const fieldErrors: Record<string, string> = {};

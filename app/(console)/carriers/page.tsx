@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { can } from "@/lib/core/auth/roles";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { carrierResource } from "@/lib/server/api/resources/carrier";
 import { carrierChoices, listCarriers } from "@/lib/server/services/carriers/carrier-queries";
@@ -27,9 +28,11 @@ export default async function CarriersPage({ searchParams }: { searchParams: Pro
         title="Carriers"
         description="Connections to SMPP carriers and Twilio-compatible upstreams, with their live state. Senders use their own carrier, else the longest matching prefix route, else the account default."
         actions={
-          <Link href="/carriers/new" className={buttonClass()}>
-            Add carrier
-          </Link>
+          can(viewer.role, "carriers.manage") ? (
+            <Link href="/carriers/new" className={buttonClass()}>
+              Add carrier
+            </Link>
+          ) : null
         }
       />
       <div className="space-y-6">

@@ -8,6 +8,7 @@ import { carrierChoices } from "@/lib/server/services/carriers/carrier-queries";
 import { SenderCarrierForm } from "@/components/carriers/sender-carrier-form";
 import { AppError } from "@/lib/server/errors";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Table, Td } from "@/components/ui/table";
 import { AddNumberForm } from "@/components/numbers/add-number-form";
 import { AvailableNumbers } from "@/components/numbers/available-numbers";
@@ -84,9 +85,12 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                     {n.carrierSid ? carrierName.get(n.carrierSid) ?? n.carrierSid : <span className="text-slate-400">Account default</span>}
                   </td>
                   <Td>
-                    <Link href={`/numbers?edit=${n.sid}`} aria-label={`Configure ${n.phoneNumber}`} className="text-indigo-700 hover:underline">
-                      Configure
-                    </Link>
+                    <span className="inline-flex items-center gap-3">
+                      <Link href={`/numbers?edit=${n.sid}`} aria-label={`Configure ${n.phoneNumber}`} className="text-indigo-700 hover:underline">
+                        Configure
+                      </Link>
+                      <CopyButton value={n.sid} label={`SID of ${n.phoneNumber}`} />
+                    </span>
                   </Td>
                 </tr>
               ))}

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { can } from "@/lib/core/auth/roles";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { listServices, poolSizes } from "@/lib/server/services/messaging-services/service-queries";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
+import { CopyableText } from "@/components/ui/copy-button";
 import { DeletedToast } from "@/components/services/deleted-toast";
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
@@ -18,9 +20,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         title="Messaging Services"
         description="A Messaging Service bundles a pool of senders with one set of routing and content features."
         actions={
-          <Link href="/services/new" className={buttonClass("primary")}>
-            Create Messaging Service
-          </Link>
+          can(viewer.role, "services.manage") ? (
+            <Link href="/services/new" className={buttonClass("primary")}>
+              Create Messaging Service
+            </Link>
+          ) : null
         }
       />
       <Card>
@@ -40,7 +44,9 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                     {s.friendlyName}
                   </Link>
                 </Td>
-                <Td mono>{s.sid}</Td>
+                <Td>
+                  <CopyableText value={s.sid} label={`SID of ${s.friendlyName}`} />
+                </Td>
                 <Td>{s.usecase}</Td>
                 <Td>{sizes.get(s.sid) ?? 0}</Td>
                 <Td>{s.createdAt.toISOString().slice(0, 10)}</Td>

@@ -53,12 +53,15 @@ export const AUDIT_ACTIONS = [
   "a2p_campaign.create",
   "a2p_campaign.update",
   "a2p_campaign.delete",
-  // Team features (users, invites, roles, auth token rotation): wired at merge.
+  // Team features (docs/team.md): users, invites, roles, auth token rotation.
   "user.invite",
+  "user.revoke_invite",
+  "user.accept_invite",
   "user.update_role",
   "user.delete",
   "account.rotate_token",
   "account.promote_token",
+  "account.delete_secondary_token",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -26,6 +26,7 @@ export async function createCarrierAction(_prev: ActionState, form: FormData): P
       return { sid: c.sid, friendlyName: c.friendlyName };
     },
     (c) => `Created ${c.friendlyName}`,
+    { permission: "carriers.manage" },
   );
   if (state.ok && typeof state.data?.sid === "string") redirect(`/carriers/${state.data.sid}?created=1`);
   return state;
@@ -42,6 +43,7 @@ export async function updateCarrierAction(_prev: ActionState, form: FormData): P
       return { sid: c.sid };
     },
     () => "Carrier saved",
+    { permission: "carriers.manage" },
   );
 }
 
@@ -56,6 +58,7 @@ export async function setCarrierEnabledAction(_prev: ActionState, form: FormData
       return { enabled };
     },
     (r) => (r.enabled ? "Carrier enabled" : "Carrier disabled"),
+    { permission: "carriers.manage" },
   );
 }
 
@@ -69,6 +72,7 @@ export async function deleteCarrierAction(_prev: ActionState, form: FormData): P
       return { sid };
     },
     () => "Carrier deleted",
+    { permission: "carriers.manage" },
   );
   if (state.ok) redirect("/carriers?deleted=1");
   return state;
@@ -90,6 +94,7 @@ export async function createCarrierRouteAction(_prev: ActionState, form: FormDat
       return { sid: r.sid, prefix: r.prefix };
     },
     (r) => `Route ${r.prefix} added`,
+    { permission: "carriers.manage" },
   );
 }
 
@@ -103,6 +108,7 @@ export async function updateCarrierRouteAction(_prev: ActionState, form: FormDat
       return { sid: r.sid, prefix: r.prefix };
     },
     (r) => `Route ${r.prefix} saved`,
+    { permission: "carriers.manage" },
   );
 }
 
@@ -116,6 +122,7 @@ export async function deleteCarrierRouteAction(_prev: ActionState, form: FormDat
       return { sid };
     },
     () => "Route deleted",
+    { permission: "carriers.manage" },
   );
 }
 
@@ -137,5 +144,6 @@ export async function setSenderCarrierAction(_prev: ActionState, form: FormData)
       return { carrierSid };
     },
     (r) => (r.carrierSid ? "Carrier saved" : "Sender uses the account default carrier"),
+    { permission: "carriers.manage" },
   );
 }

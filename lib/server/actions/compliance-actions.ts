@@ -25,6 +25,7 @@ export async function createBrandAction(_prev: ActionState, form: FormData): Pro
       return brand;
     },
     (b) => `Brand ${b.companyName} submitted for vetting`,
+    { permission: "services.manage" },
   );
 }
 
@@ -41,6 +42,7 @@ export async function createCampaignAction(_prev: ActionState, form: FormData): 
       return { sid: c.sid };
     },
     () => "Campaign submitted for vetting",
+    { permission: "services.manage" },
   );
 }
 
@@ -54,5 +56,6 @@ export async function deleteCampaignAction(_prev: ActionState, form: FormData): 
       return { sid };
     },
     () => "Campaign deleted",
+    { permission: "services.manage" },
   );
 }

@@ -26,5 +26,6 @@ export async function replyToConversationAction(_prev: ActionState, form: FormDa
       }
     },
     () => "Reply sent",
+    { permission: "messages.send" },
   );
 }

@@ -16,7 +16,7 @@ import { uploadCertificate } from "@/lib/server/services/links/upload-certificat
 
 /** Console actions for link domains: the same services and schemas as the v1 LinkShortening API. */
 export async function createDomainAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(createDomainSchema, formToObject(form), (d, viewer) => createDomain(viewer.accountSid, d), (d) => `Added ${d.domainName}`);
+  const state = await runAction(createDomainSchema, formToObject(form), (d, viewer) => createDomain(viewer.accountSid, d), (d) => `Added ${d.domainName}`, { permission: "domains.manage" });
   if (state.ok && typeof state.data?.sid === "string") redirect(`/domains/${state.data.sid}`);
   return state;
 }
@@ -33,6 +33,7 @@ export async function uploadCertificateAction(_prev: ActionState, form: FormData
       return { sid: r.certs.pending?.sid ?? "" };
     },
     () => "Certificate uploaded: in validation until it takes over",
+    { permission: "domains.manage" },
   );
 }
 
@@ -46,6 +47,7 @@ export async function updateDomainConfigAction(_prev: ActionState, form: FormDat
       return { sid: d.sid };
     },
     () => "Domain configuration saved",
+    { permission: "domains.manage" },
   );
 }
 
@@ -64,6 +66,7 @@ function domainServiceAction(change: (accountSid: string, domainSid: string, ser
         return { serviceSid };
       },
       () => message,
+      { permission: "domains.manage" },
     );
 }
 
@@ -93,6 +96,7 @@ export async function setServiceDomainAction(_prev: ActionState, form: FormData)
       return { domainSid: domainSid ?? "" };
     },
     (r) => (r.domainSid ? "Link shortening domain saved" : "Link shortening turned off for this service"),
+    { permission: "services.manage" },
   );
 }
 
@@ -106,6 +110,7 @@ export async function deleteDomainAction(_prev: ActionState, form: FormData): Pr
       return { sid };
     },
     () => "Domain deleted",
+    { permission: "domains.manage" },
   );
   if (state.ok) redirect("/domains");
   return state;

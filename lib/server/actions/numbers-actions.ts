@@ -24,6 +24,7 @@ export async function buyNumberAction(_prev: ActionState, form: FormData): Promi
       return { sid: n.sid, phoneNumber: n.phoneNumber };
     },
     (n) => `Bought ${n.phoneNumber}`,
+    { permission: "numbers.manage" },
   );
 }
 
@@ -37,6 +38,7 @@ export async function updatePhoneNumberAction(_prev: ActionState, form: FormData
       return { sid: n.sid, phoneNumber: n.phoneNumber };
     },
     (n) => `Saved ${n.phoneNumber}`,
+    { permission: "numbers.manage" },
   );
 }
 
@@ -50,6 +52,7 @@ export async function releasePhoneNumberAction(_prev: ActionState, form: FormDat
       return { sid };
     },
     () => "Number released",
+    { permission: "numbers.manage" },
   );
 }
 
@@ -65,6 +68,7 @@ export async function createShortCodeAction(_prev: ActionState, form: FormData):
       return { sid: sc.sid, shortCode: sc.shortCode };
     },
     (sc) => `Added short code ${sc.shortCode}`,
+    { permission: "numbers.manage" },
   );
 }
 
@@ -78,5 +82,6 @@ export async function deleteShortCodeAction(_prev: ActionState, form: FormData):
       return { sid };
     },
     () => "Short code deleted",
+    { permission: "numbers.manage" },
   );
 }

@@ -21,6 +21,7 @@ export async function saveOptOutSettingsAction(_prev: ActionState, form: FormDat
       return { advancedOptOut: config.advancedOptOut };
     },
     (r) => `Opt-out settings saved (Advanced Opt-Out ${r.advancedOptOut ? "on" : "off"})`,
+    { permission: "services.manage" },
   );
 }
 
@@ -30,6 +31,7 @@ export async function previewKeywordAction(_prev: ActionState, form: FormData): 
     formToObject(form),
     ({ serviceSid, from, body }, viewer) => previewKeyword(viewer.accountSid, serviceSid, { from, body }),
     () => "",
+    { permission: "services.manage" },
   );
 }
 
@@ -43,6 +45,7 @@ export async function addOptOutAction(_prev: ActionState, form: FormData): Promi
       return { recipient: r.entry.recipient, created: r.created };
     },
     (r) => (r.created ? `${r.recipient} added to the opt-out list` : `${r.recipient} is already on the opt-out list`),
+    { permission: "services.manage" },
   );
 }
 
@@ -56,5 +59,6 @@ export async function removeOptOutAction(_prev: ActionState, form: FormData): Pr
       return { recipient };
     },
     (r) => `${r.recipient} removed from the opt-out list`,
+    { permission: "services.manage" },
   );
 }

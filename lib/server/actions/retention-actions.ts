@@ -16,5 +16,6 @@ export async function updateMessageRetentionAction(_prev: ActionState, form: For
       return saved;
     },
     (r) => (r.messageRetentionDays === null ? "Messages are kept forever" : `Messages are kept ${r.messageRetentionDays} days`),
+    { permission: "account.manage" },
   );
 }

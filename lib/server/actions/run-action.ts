@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { requireViewer, type Viewer } from "@/lib/server/auth/session";
+import { DEFAULT_PERMISSION, type Permission } from "@/lib/core/auth/roles";
+import { assertCan, requireViewer, type Viewer } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { consoleActor, runWithAuditContext } from "@/lib/server/audit-context";
 import type { ActionState } from "./action-state";
@@ -18,20 +19,31 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+export interface ActionOptions {
+  /**
+   * What the viewer's role must allow (docs/team.md "Roles"). Without one an
+   * action requires DEFAULT_PERMISSION (owners and admins), never "anyone".
+   */
+  permission?: Permission;
+}
+
 /**
- * The one chain every server action goes through: signed-in check, zod
- * parse, the service call, and error mapping (expected errors to the user,
- * anything else logged and answered generically).
+ * The one chain every server action goes through: signed-in check, the
+ * role's permission, zod parse, the service call, and error mapping
+ * (expected errors to the user, anything else logged and answered generically).
+ * A refused role is checked before the input is even parsed, so it learns nothing.
  */
 export async function runAction<S extends z.ZodType, R>(
   schema: S,
   input: unknown,
   handler: (data: z.infer<S>, viewer: Viewer) => Promise<R>,
   success: (result: R) => string,
+  options: ActionOptions = {},
 ): Promise<ActionState> {
   const at = Date.now();
   try {
     const viewer = await requireViewer();
+    assertCan(viewer, options.permission ?? DEFAULT_PERMISSION);
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

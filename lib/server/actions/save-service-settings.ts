@@ -21,5 +21,6 @@ export function saveServiceSettings(schema: z.ZodType<{ sid: string } & UpdateSe
       return s;
     },
     () => "Settings saved",
+    { permission: "services.manage" },
   );
 }

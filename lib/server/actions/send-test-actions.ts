@@ -39,6 +39,7 @@ export async function sendTestAction(_prev: ActionState, form: FormData): Promis
       return { sid: m.sid };
     },
     (r) => `Message ${r.sid} accepted`,
+    { permission: "messages.send" },
   );
   if (state.ok || state.code === undefined) return state;
   // A refusal shows its code and what it means, under the field it is about when there is one.
@@ -63,5 +64,6 @@ export async function simulateReplyAction(_prev: ActionState, form: FormData): P
       return { sid: m.sid };
     },
     (r) => `Reply received as ${r.sid}`,
+    { permission: "messages.send" },
   );
 }

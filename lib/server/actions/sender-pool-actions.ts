@@ -47,6 +47,7 @@ export async function addPhoneNumberAction(_prev: ActionState, form: FormData): 
       return { sid: n.sid, label: n.phoneNumber };
     },
     (r) => `Added ${r.label} to the pool`,
+    { permission: "services.manage" },
   );
 }
 
@@ -60,6 +61,7 @@ export async function addShortCodeAction(_prev: ActionState, form: FormData): Pr
       return { sid: sc.sid, label: sc.shortCode };
     },
     (r) => `Added short code ${r.label} to the pool`,
+    { permission: "services.manage" },
   );
 }
 
@@ -73,6 +75,7 @@ export async function addAlphaSenderAction(_prev: ActionState, form: FormData): 
       return { sid: a.sid, label: a.alphaSender, warnings: a.isoCountryCode ? alphaCountryWarnings(a.isoCountryCode) : [] };
     },
     (r) => [`Added alpha sender ${r.label}`, ...r.warnings].join(". "),
+    { permission: "services.manage" },
   );
 }
 
@@ -87,6 +90,7 @@ export async function addWhatsAppSenderAction(_prev: ActionState, form: FormData
       return { sid: cs.sid, label: cs.sender };
     },
     (r) => `Added ${r.label} to the pool`,
+    { permission: "services.manage" },
   );
 }
 
@@ -101,6 +105,7 @@ export async function addRcsSenderAction(_prev: ActionState, form: FormData): Pr
       return { sid: cs.sid, label: cs.sender };
     },
     (r) => `Added ${r.label} to the pool`,
+    { permission: "services.manage" },
   ).then((s) => ({
     ...s,
     // zod's paths are the service's names; show them under the form's inputs.
@@ -118,5 +123,6 @@ export async function removeSenderAction(_prev: ActionState, form: FormData): Pr
       return { sid: senderSid };
     },
     () => "Sender removed from the pool",
+    { permission: "services.manage" },
   );
 }

@@ -16,6 +16,7 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
     formToObject(form),
     (data, viewer) => createService(viewer.accountSid, data),
     (s) => `Created ${s.friendlyName}`,
+    { permission: "services.manage" },
   );
   // The guided setup goes on with the senders (docs/console.md "Guided setup").
   if (state.ok && typeof state.data?.sid === "string") redirect(`/services/${state.data.sid}/setup/senders`);
@@ -38,6 +39,7 @@ export async function deleteServiceAction(_prev: ActionState, form: FormData): P
       return { sid };
     },
     () => "Service deleted",
+    { permission: "services.manage" },
   );
   if (state.ok) redirect("/services?deleted=1");
   return state;

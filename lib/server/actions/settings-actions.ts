@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireViewer } from "@/lib/server/auth/session";
-import { db } from "@/lib/server/db/client";
-import { decryptToken } from "@/lib/server/security/token-crypto";
+import { requirePermission } from "@/lib/server/auth/session";
+import { revealAuthToken } from "@/lib/server/services/accounts/auth-tokens";
 import { createApiKey, createApiKeySchema, deleteApiKey } from "@/lib/server/services/api-keys/api-keys";
 import type { ActionState } from "./action-state";
 import { formToObject, runAction } from "./run-action";
@@ -19,6 +18,7 @@ export async function createApiKeyAction(_prev: ActionState, form: FormData): Pr
       return key;
     },
     (k) => `Created API key ${k.friendlyName}`,
+    { permission: "apiKeys.manage" },
   );
 }
 
@@ -32,16 +32,16 @@ export async function deleteApiKeyAction(_prev: ActionState, form: FormData): Pr
       return { sid };
     },
     () => "API key deleted",
+    { permission: "apiKeys.manage" },
   );
 }
 
 /**
  * The signed-in account's auth token, fetched only when the user asks to see
  * it: the settings page no longer ships it in its HTML (docs/security.md
- * "Secrets at rest").
+ * "Secrets at rest"). Owners only (docs/team.md "Roles": credentials).
  */
 export async function revealAuthTokenAction(): Promise<string> {
-  const viewer = await requireViewer();
-  const account = await db.account.findUniqueOrThrow({ where: { sid: viewer.accountSid }, select: { authToken: true } });
-  return decryptToken(account.authToken);
+  const viewer = await requirePermission("credentials.manage");
+  return revealAuthToken(viewer.accountSid, "primary");
 }

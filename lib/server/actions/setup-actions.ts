@@ -19,6 +19,7 @@ export async function recordSetupStepAction(_prev: ActionState, form: FormData):
       return { serviceSid: input.serviceSid, step: input.step, state: input.state };
     },
     (r) => (r.state === "skipped" ? "Step skipped: you can come back to it any time" : "Step saved"),
+    { permission: "services.manage" },
   );
   if (state.ok && state.data) {
     const { serviceSid, step } = state.data as { serviceSid: string; step: "senders" | "integration" | "compliance" };
@@ -40,5 +41,7 @@ export async function buyNumberIntoPoolAction(_prev: ActionState, form: FormData
       return { sid: n.sid, phoneNumber: n.phoneNumber };
     },
     (n) => `Bought ${n.phoneNumber} and added it to the pool`,
+    // Buying is a numbers change (docs/team.md "Roles"): a developer may fill a pool, not buy.
+    { permission: "numbers.manage" },
   );
 }

@@ -63,8 +63,12 @@ export async function authenticate(req: Pick<ApiRequest, "headers">): Promise<Ap
 
 async function lookupPrincipal(user: string, pass: string): Promise<ApiPrincipal> {
   if (user.startsWith("AC")) {
-    const account = await db.account.findUnique({ where: { sid: user }, select: { sid: true, authToken: true } });
-    if (!account || !safeEqual(decryptToken(account.authToken), pass)) throw unauthorized();
+    // While a secondary token exists (auth token rotation, docs/team.md) either token authenticates.
+    const account = await db.account.findUnique({ where: { sid: user }, select: { sid: true, authToken: true, secondaryAuthToken: true } });
+    if (!account) throw unauthorized();
+    const primaryOk = safeEqual(decryptToken(account.authToken), pass);
+    const secondaryOk = account.secondaryAuthToken !== null && safeEqual(decryptToken(account.secondaryAuthToken), pass);
+    if (!primaryOk && !secondaryOk) throw unauthorized();
     return { accountSid: account.sid };
   }
   if (user.startsWith("SK")) {

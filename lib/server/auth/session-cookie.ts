@@ -25,12 +25,13 @@ export function sessionCookieNames(present: string[]): string[] {
   return present.filter((n) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(n));
 }
 
-export async function sessionCookie(user: SignedInUser): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } }> {
+/** `signedInAt` defaults to now; a password change passes a moment just after the revocation it made (docs/team.md "Change password"). */
+export async function sessionCookie(user: SignedInUser, signedInAt = Date.now()): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } }> {
   const secret = config().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   // The claims next-auth's jwt step produces (options.ts callbacks.jwt): sub, name, email, picture, uid, accountSid,
   // signedInAt (a session signed in before the user's sessions were revoked is refused, docs/security.md "Sessions").
-  const token = { sub: user.id, name: user.name, email: user.email, picture: null, uid: user.id, accountSid: user.accountSid, signedInAt: Date.now() };
+  const token = { sub: user.id, name: user.name, email: user.email, picture: null, uid: user.id, accountSid: user.accountSid, signedInAt };
   const value = await encode({ token, secret, maxAge: SESSION_MAX_AGE_S });
   return { name: sessionCookieName(), value, options: { httpOnly: true, sameSite: "lax", path: "/", secure: secure(), maxAge: SESSION_MAX_AGE_S } };
 }

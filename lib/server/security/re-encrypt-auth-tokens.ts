@@ -15,5 +15,15 @@ export async function reEncryptAuthTokens(): Promise<number> {
     const n = await db.account.updateMany({ where: { sid: r.sid, authToken: r.authToken }, data: { authToken: encryptToken(decryptToken(r.authToken)) } });
     changed += n.count;
   }
+  // Secondary tokens (auth token rotation, docs/team.md) are sealed with the same key.
+  const secondaries = await db.account.findMany({ where: { secondaryAuthToken: { not: null } }, select: { sid: true, secondaryAuthToken: true } });
+  for (const r of secondaries) {
+    if (r.secondaryAuthToken === null || !needsReEncryption(r.secondaryAuthToken)) continue;
+    const n = await db.account.updateMany({
+      where: { sid: r.sid, secondaryAuthToken: r.secondaryAuthToken },
+      data: { secondaryAuthToken: encryptToken(decryptToken(r.secondaryAuthToken)) },
+    });
+    changed += n.count;
+  }
   return changed;
 }

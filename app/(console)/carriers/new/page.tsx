@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { requireViewerPage } from "@/lib/server/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CarrierForm, NEW_CARRIER_SWITCHES, NEW_CARRIER_VALUES } from "@/components/carriers/carrier-form";
 
 export default async function NewCarrierPage() {
-  await requireViewerPage();
+  // A role that may not manage carriers gets the not-found page (docs/team.md "Roles").
+  await requirePagePermission("carriers.manage");
   return (
     <>
       <PageHeader

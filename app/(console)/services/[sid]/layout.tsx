@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerPage } from "@/lib/server/auth/session";
 import { findServiceName } from "@/lib/server/services/messaging-services/service-names";
 import { ServiceTabs } from "@/components/services/service-tabs";
+import { CopyableText } from "@/components/ui/copy-button";
 
 export default async function ServiceLayout({ children, params }: { children: ReactNode; params: Promise<{ sid: string }> }) {
   const viewer = await requireViewerPage();
@@ -18,7 +19,9 @@ export default async function ServiceLayout({ children, params }: { children: Re
         / <span className="text-slate-700">{service.friendlyName}</span>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{service.friendlyName}</h1>
-      <p className="mb-4 font-mono text-xs text-slate-500">{service.sid}</p>
+      <p className="mb-4 text-slate-500">
+        <CopyableText value={service.sid} label="service SID" />
+      </p>
       <ServiceTabs sid={service.sid} />
       <div className="mt-6 space-y-6">{children}</div>
     </>
