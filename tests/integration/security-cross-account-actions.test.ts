@@ -39,6 +39,7 @@ const { db } = await import("@/lib/server/db/client");
 const { migrateQueueSchema } = await import("@/lib/server/pipeline/queue-schema");
 const { accountWithService, ownNumber } = await import("./pool-fixtures");
 const { createAccount } = await import("@/lib/server/services/accounts/create-account");
+const { createInvite } = await import("@/lib/server/services/users/invites");
 const { createService } = await import("@/lib/server/services/messaging-services/create-service");
 const { addPhoneNumberToService } = await import("@/lib/server/services/sender-pool/add-phone-number-to-service");
 const { addShortCodeToService } = await import("@/lib/server/services/sender-pool/add-short-code-to-service");
@@ -105,6 +106,8 @@ interface Victim {
   apiKeySid: string;
   optedOut: string;
   conversationSid: string;
+  userId: string;
+  inviteId: string;
 }
 interface Intruder {
   accountSid: string;
@@ -161,8 +164,11 @@ async function makeVictim(): Promise<Victim> {
   const conversationSid = await db.$transaction((tx) =>
     addInboundToConversation(tx, { sid: inbound.sid, accountSid: acc, serviceSid: svc, from: "+14155550130", to: pooled.phoneNumber, body: inbound.body ?? "", mediaUrls: [], createdAt: inbound.createdAt }),
   );
+  const invite = await createInvite(acc, row.users[0]!.id, "developer");
   return {
     marker,
+    userId: row.users[0]!.id,
+    inviteId: invite.id,
     accountSid: acc,
     authToken: decryptToken(row.authToken),
     email: row.users[0]!.email,
@@ -304,6 +310,22 @@ const INPUTS: Record<string, Entry> = {
   // Sign-in: A's email with a wrong password; sign-out only ever ends the caller's own sessions.
   signInAction: { forms: (a) => [{ email: a.email, password: "not-the-password", callbackUrl: "/services" }], refusal: /wrong email or password|too many/i },
   signOutAction: { noArgs: true, ownAccountOnly: "revokes the caller's own sessions" },
+  // Guided setup
+  recordSetupStepAction: { forms: (a) => [{ serviceSid: a.serviceSid, step: "senders", state: "skipped" }, { serviceSid: a.serviceSid, step: "compliance", state: "confirmed" }] },
+  // A's own (already bought) number into B's service, and an inventory number into A's service.
+  buyNumberIntoPoolAction: { forms: (a, b) => [{ serviceSid: b.serviceSid, phoneNumber: a.freeNumber.phoneNumber }, { serviceSid: a.serviceSid, phoneNumber: "+14155550163" }], refusal: /./ },
+  // Team
+  createInviteAction: { ownAccountOnly: "invites into the caller's own account", forms: () => [{ role: "read_only" }] },
+  revokeInviteAction: { forms: (a) => [{ id: a.inviteId }], refusal: /no pending invite with this id/i },
+  changeUserRoleAction: { forms: (a) => [{ userId: a.userId, role: "read_only" }], refusal: /no user with this id in this account/i },
+  removeUserAction: { forms: (a) => [{ userId: a.userId }], refusal: /no user with this id in this account/i },
+  changePasswordAction: { ownAccountOnly: "changes the caller's own password", forms: () => [{ currentPassword: "not-the-password", newPassword: "another-long-pass-1", confirmPassword: "another-long-pass-1" }], refusal: /./ },
+  createSecondaryAuthTokenAction: { ownAccountOnly: "creates the caller's own account's secondary token", forms: () => [{}] },
+  promoteSecondaryAuthTokenAction: { ownAccountOnly: "promotes the caller's own account's token", forms: () => [{}] },
+  deleteSecondaryAuthTokenAction: { ownAccountOnly: "deletes the caller's own account's secondary token", forms: () => [{}] },
+  revealSecondaryAuthTokenAction: { noArgs: true, ownAccountOnly: "reveals the caller's own secondary token" },
+  // No session needed: the link is the credential. A forged one with A's email.
+  acceptInviteAction: { forms: (a) => [{ token: "forged-" + hex(16), name: "intruder", email: a.email, password: "long-enough-pass" }], refusal: /./ },
 };
 
 // --- A's rows, found by A's identifiers anywhere in any table -------------------------------------
@@ -358,6 +380,8 @@ async function call(fn: Action, entry: Entry, form?: Form): Promise<Outcome> {
     const digest = digestOf(err);
     if (digest?.startsWith("NEXT_REDIRECT")) return { ok: true, text: digest, message: "redirect" };
     if (digest?.includes("404")) return { ok: false, text: digest, message: "not found" };
+    // A no-argument action (a reveal) refuses by throwing a not-found AppError.
+    if (err && typeof err === "object" && "status" in err && err.status === 404) return { ok: false, text: String((err as Error).message), message: String((err as Error).message) };
     throw err;
   }
   const text = JSON.stringify(result ?? null);
