@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { can, type Permission } from "@/lib/core/auth/roles";
+import { useViewerRole } from "@/components/auth/viewer-role";
 import { buttonClass } from "@/components/ui/button";
 
-const items = [
+/** `permission`: shown only to roles holding it (the page itself answers 404 to the others). */
+const items: { href: string; label: string; permission?: Permission }[] = [
   { href: "/services", label: "Messaging Services" },
   { href: "/numbers", label: "Phone Numbers" },
   { href: "/carriers", label: "Carriers" },
@@ -15,7 +18,7 @@ const items = [
   { href: "/domains", label: "Link Shortening Domains" },
   { href: "/alerts", label: "Alerts" },
   { href: "/settings", label: "Settings" },
-  { href: "/audit", label: "Audit log" },
+  { href: "/audit", label: "Audit log", permission: "account.manage" },
 ];
 
 /**
@@ -26,6 +29,8 @@ const items = [
 export function ConsoleNav() {
   const path = usePathname();
   const [open, setOpen] = useState(false);
+  const role = useViewerRole();
+  const shown = items.filter((i) => !i.permission || role === null || can(role, i.permission));
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -56,7 +61,7 @@ export function ConsoleNav() {
       </button>
       <nav id="console-nav" aria-label="Main" className={`${open ? "block" : "hidden"} px-2 pb-3 md:block md:min-h-0 md:flex-1 md:overflow-y-auto md:pb-2`}>
         <ul className="flex flex-col gap-1">
-          {items.map((item) => {
+          {shown.map((item) => {
             const active = path === item.href || path.startsWith(item.href + "/");
             return (
               <li key={item.href}>

@@ -381,7 +381,7 @@ async function call(fn: Action, entry: Entry, form?: Form): Promise<Outcome> {
     if (digest?.startsWith("NEXT_REDIRECT")) return { ok: true, text: digest, message: "redirect" };
     if (digest?.includes("404")) return { ok: false, text: digest, message: "not found" };
     // A no-argument action (a reveal) refuses by throwing a not-found AppError.
-    if (err && typeof err === "object" && "status" in err && err.status === 404) return { ok: false, text: String((err as Error).message), message: String((err as Error).message) };
+    if (err instanceof Error && "status" in err && err.status === 404) return { ok: false, text: err.message, message: err.message };
     throw err;
   }
   const text = JSON.stringify(result ?? null);
