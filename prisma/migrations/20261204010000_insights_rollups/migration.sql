@@ -1,0 +1,201 @@
+-- Messaging Insights rollups (docs/insights.md). Aggregates kept by statement-level triggers
+-- with transition tables, so they are written in the same statement, hence the same
+-- transaction, as the row change they count: exact by construction, after crashes and retries
+-- too (a rolled-back change rolls back its count). Each row carries a shard (the writing
+-- backend's pid modulo 16) so concurrent statements rarely upsert the same row; readers sum
+-- over shards. Counts per shard may go negative (a message created by one backend and moved
+-- by another); only sums mean anything. Deleting messages (API or retention purge) does not
+-- subtract: the rollups are history (docs/insights.md "Retention").
+
+-- Our sender of a message: the From for outbound, the To (our number) for inbound.
+CREATE FUNCTION insight_sender(direction text, sender_from text, sender_to text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT COALESCE(CASE WHEN direction = 'inbound' THEN sender_to ELSE sender_from END, '') $$;
+
+-- The sender type (lib/core senders' MPS kinds) from the row alone, so a recount over messages
+-- gives the same answer as the trigger did whatever happened to the sender rows since.
+CREATE FUNCTION insight_sender_type(sender_sid text, sender text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN sender IS NULL OR sender = '' THEN 'none'
+    WHEN sender_sid LIKE 'SC%' THEN 'short_code'
+    WHEN sender_sid LIKE 'AI%' THEN 'alpha'
+    WHEN sender LIKE 'whatsapp:%' THEN 'whatsapp'
+    WHEN sender LIKE 'rcs:%' THEN 'rcs'
+    WHEN sender ~ '^\+1(800|833|844|855|866|877|888)' THEN 'toll_free'
+    WHEN sender ~ '^[0-9]{3,8}$' THEN 'short_code'
+    WHEN sender ~ '^\+?[0-9]+$' THEN 'long_code'
+    ELSE 'alpha' END $$;
+
+-- Fixed log-scale latency bins: 4 per doubling of milliseconds (each bin ~19% wide), bin 0 = under 1 ms.
+CREATE FUNCTION insight_latency_bin(ms double precision) RETURNS smallint
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN ms < 1 THEN 0 ELSE LEAST(127, 1 + floor(4 * log(2, ms::numeric)))::smallint END $$;
+
+CREATE FUNCTION insight_shard() RETURNS smallint
+  LANGUAGE sql VOLATILE AS $$ SELECT (pg_backend_pid() % 16)::smallint $$;
+
+-- No foreign key to accounts: an RI check per upserted row on the send path buys nothing, as
+-- accounts are never deleted and every read is scoped by account.
+CREATE TABLE "insight_message_counts" (
+    "account_sid" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "sender" TEXT NOT NULL,
+    "direction" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "error_code" INTEGER NOT NULL,
+    "sender_type" TEXT NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_message_counts_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "sender", "direction", "status", "error_code", "sender_type", "shard")
+);
+
+CREATE TABLE "insight_latency_bins" (
+    "account_sid" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "sender" TEXT NOT NULL,
+    "sender_type" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_latency_bins_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "sender", "sender_type", "kind", "bin", "shard")
+);
+
+CREATE TABLE "insight_event_counts" (
+    "account_sid" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_event_counts_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "kind", "shard")
+);
+
+
+-- Messages: +1 per inserted row, and per update -1 for the old dimensions and +1 for the new
+-- (rows whose dimensions did not change cancel out and write nothing). Sorted upserts: two
+-- statements sharing a shard lock their rows in the same order.
+CREATE FUNCTION insight_messages_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard, count)
+    SELECT account_sid, date_trunc('hour', created_at), COALESCE(service_sid, ''), insight_sender(direction, "from", "to"), direction, status,
+           COALESCE(error_code, 0), insight_sender_type(sender_sid, insight_sender(direction, "from", "to")), insight_shard(), count(*)
+      FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard)
+    DO UPDATE SET count = c.count + EXCLUDED.count;
+  ELSE
+    INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard, count)
+    SELECT d.account_sid, d.hour, d.service_sid, d.sender, d.direction, d.status, d.error_code, d.sender_type, insight_shard(), sum(d.n)
+      FROM (
+        SELECT account_sid, date_trunc('hour', created_at) AS hour, COALESCE(service_sid, '') AS service_sid, insight_sender(direction, "from", "to") AS sender,
+               direction, status, COALESCE(error_code, 0) AS error_code, insight_sender_type(sender_sid, insight_sender(direction, "from", "to")) AS sender_type, -1 AS n
+          FROM old_rows
+        UNION ALL
+        SELECT account_sid, date_trunc('hour', created_at), COALESCE(service_sid, ''), insight_sender(direction, "from", "to"),
+               direction, status, COALESCE(error_code, 0), insight_sender_type(sender_sid, insight_sender(direction, "from", "to")), 1
+          FROM new_rows
+      ) d
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard)
+    DO UPDATE SET count = c.count + EXCLUDED.count;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER insight_messages_insert AFTER INSERT ON messages
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_messages_count();
+CREATE TRIGGER insight_messages_update AFTER UPDATE ON messages
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_messages_count();
+
+-- Latency: each 'sent' and 'delivered' event (written once per message by the conditional
+-- transition) adds its time since the message's creation to the histogram of the message's hour.
+CREATE FUNCTION insight_events_latency() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO insight_latency_bins AS c (account_sid, hour, service_sid, sender, sender_type, kind, bin, shard, count)
+  SELECT m.account_sid, date_trunc('hour', m.created_at), COALESCE(m.service_sid, ''), insight_sender(m.direction, m."from", m."to"),
+         insight_sender_type(m.sender_sid, insight_sender(m.direction, m."from", m."to")), e.status,
+         insight_latency_bin(GREATEST(0, extract(epoch FROM e.created_at - m.created_at) * 1000)), insight_shard(), count(*)
+    FROM new_rows e JOIN messages m ON m.sid = e.message_sid
+   WHERE e.status IN ('sent', 'delivered')
+   GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (account_sid, hour, service_sid, sender, sender_type, kind, bin, shard)
+  DO UPDATE SET count = c.count + EXCLUDED.count;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER insight_message_events_insert AFTER INSERT ON message_events
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_events_latency();
+
+-- Opt-outs and opt-ins (the opt-out list's audit), short links created, clicks, and first clicks
+-- (a click on a link nobody clicked before: click-through counts each link once).
+CREATE FUNCTION insight_opt_out_events_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
+  SELECT s.account_sid, date_trunc('hour', e.created_at), e.service_sid, e.action, insight_shard(), count(*)
+    FROM new_rows e JOIN services s ON s.sid = e.service_sid
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION insight_short_links_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
+  SELECT account_sid, date_trunc('hour', created_at), service_sid, 'link_created', insight_shard(), count(*)
+    FROM new_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION insight_link_clicks_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
+  SELECT account_sid, date_trunc('hour', clicked_at), service_sid, k.kind, insight_shard(), count(*)
+    FROM new_rows n
+   CROSS JOIN LATERAL (
+     SELECT 'link_click' AS kind
+     UNION ALL
+     SELECT 'link_first_click' WHERE NOT EXISTS (SELECT 1 FROM link_clicks o WHERE o.slug = n.slug AND o.id < n.id)
+   ) k
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER insight_opt_out_events_insert AFTER INSERT ON opt_out_events
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_opt_out_events_count();
+CREATE TRIGGER insight_short_links_insert AFTER INSERT ON short_links
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_short_links_count();
+CREATE TRIGGER insight_link_clicks_insert AFTER INSERT ON link_clicks
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_link_clicks_count();
+
+-- Backfill what exists (shard 0), with the same expressions as the triggers.
+INSERT INTO insight_message_counts (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard, count)
+SELECT account_sid, date_trunc('hour', created_at), COALESCE(service_sid, ''), insight_sender(direction, "from", "to"), direction, status,
+       COALESCE(error_code, 0), insight_sender_type(sender_sid, insight_sender(direction, "from", "to")), 0, count(*)
+  FROM messages GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+INSERT INTO insight_latency_bins (account_sid, hour, service_sid, sender, sender_type, kind, bin, shard, count)
+SELECT m.account_sid, date_trunc('hour', m.created_at), COALESCE(m.service_sid, ''), insight_sender(m.direction, m."from", m."to"),
+       insight_sender_type(m.sender_sid, insight_sender(m.direction, m."from", m."to")), e.status,
+       insight_latency_bin(GREATEST(0, extract(epoch FROM e.created_at - m.created_at) * 1000)), 0, count(*)
+  FROM message_events e JOIN messages m ON m.sid = e.message_sid
+ WHERE e.status IN ('sent', 'delivered')
+ GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+INSERT INTO insight_event_counts (account_sid, hour, service_sid, kind, shard, count)
+SELECT account_sid, hour, service_sid, kind, 0, sum(n) FROM (
+  SELECT s.account_sid, date_trunc('hour', e.created_at) AS hour, e.service_sid, e.action AS kind, count(*) AS n
+    FROM opt_out_events e JOIN services s ON s.sid = e.service_sid GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT account_sid, date_trunc('hour', created_at), service_sid, 'link_created', count(*) FROM short_links GROUP BY 1, 2, 3
+  UNION ALL
+  SELECT account_sid, date_trunc('hour', clicked_at), service_sid, 'link_click', count(*) FROM link_clicks GROUP BY 1, 2, 3
+  UNION ALL
+  SELECT account_sid, date_trunc('hour', clicked_at), service_sid, 'link_first_click', count(*)
+    FROM (SELECT DISTINCT ON (slug) account_sid, clicked_at, service_sid FROM link_clicks ORDER BY slug, id) f GROUP BY 1, 2, 3
+) b GROUP BY 1, 2, 3, 4;
