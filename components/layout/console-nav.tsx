@@ -4,7 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const items = [
+  { href: "/overview", label: "Overview" },
   { href: "/services", label: "Messaging Services" },
+  { href: "/insights", label: "Messaging Insights" },
   { href: "/numbers", label: "Phone Numbers" },
   { href: "/carriers", label: "Carriers" },
   { href: "/logs", label: "Message Logs" },

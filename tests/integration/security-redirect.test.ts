@@ -16,7 +16,7 @@ describe("sign-in callbackUrl", () => {
     "evil.example",
     "",
   ])("refuses %j", (raw) => {
-    expect(safeCallbackPath(raw)).toBe("/services");
+    expect(safeCallbackPath(raw)).toBe("/overview");
   });
 
   it.each([
