@@ -59,6 +59,10 @@ describe("Insights queries", () => {
     // Capacity: two long codes (500 + the default 1) and one short code at 200.
     expect(all.throughput.map((t) => [t.senderType, t.senders, t.capacityMps])).toEqual([["long_code", 2, 501], ["short_code", 1, 200]]);
 
+    // Daily rows (a 7-day range) and a sender's own rows agree with the hourly ones.
+    const week = await getInsightsReport(account.sid, { range: resolveRange({ range: "7d" }, new Date()) as TimeRange });
+    expect(week.totals).toEqual(all.totals);
+    expect(week.latency).toEqual(all.latency);
     const onlyB = await getInsightsReport(account.sid, { range: range(), service: b.sid });
     expect(onlyB.totals).toMatchObject({ outbound: 5, delivered: 5 });
     expect(onlyB.throughput.map((t) => t.senderType)).toEqual(["short_code"]);

@@ -37,31 +37,83 @@ CREATE FUNCTION insight_shard() RETURNS smallint
 
 -- No foreign key to accounts: an RI check per upserted row on the send path buys nothing, as
 -- accounts are never deleted and every read is scoped by account.
+--
+-- Four views of the same counts, so that every query reads few rows (docs/insights.md "Tables"):
+-- hourly and daily without the sender (ranges of hours; of days), hourly per sender (a sender
+-- filter: its own rows only, primary key led by the sender), and outbound per sender type
+-- (throughput's busiest hour without the status and error dimensions).
 CREATE TABLE "insight_message_counts" (
     "account_sid" TEXT NOT NULL,
     "hour" TIMESTAMP(3) NOT NULL,
     "service_sid" TEXT NOT NULL,
-    "sender" TEXT NOT NULL,
     "direction" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "error_code" INTEGER NOT NULL,
     "sender_type" TEXT NOT NULL,
     "shard" INTEGER NOT NULL,
     "count" BIGINT NOT NULL,
-    CONSTRAINT "insight_message_counts_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "sender", "direction", "status", "error_code", "sender_type", "shard")
+    CONSTRAINT "insight_message_counts_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "direction", "status", "error_code", "sender_type", "shard")
+);
+
+CREATE TABLE "insight_message_days" (
+    "account_sid" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "direction" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "error_code" INTEGER NOT NULL,
+    "sender_type" TEXT NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_message_days_pkey" PRIMARY KEY ("account_sid", "day", "service_sid", "direction", "status", "error_code", "sender_type", "shard")
+);
+
+CREATE TABLE "insight_sender_counts" (
+    "account_sid" TEXT NOT NULL,
+    "sender" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "direction" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "error_code" INTEGER NOT NULL,
+    "sender_type" TEXT NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_sender_counts_pkey" PRIMARY KEY ("account_sid", "sender", "hour", "service_sid", "direction", "status", "error_code", "sender_type", "shard")
+);
+
+CREATE TABLE "insight_throughput" (
+    "account_sid" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "sender_type" TEXT NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_throughput_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "sender_type", "shard")
 );
 
 CREATE TABLE "insight_latency_bins" (
     "account_sid" TEXT NOT NULL,
     "hour" TIMESTAMP(3) NOT NULL,
     "service_sid" TEXT NOT NULL,
-    "sender" TEXT NOT NULL,
     "sender_type" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "bin" INTEGER NOT NULL,
     "shard" INTEGER NOT NULL,
     "count" BIGINT NOT NULL,
-    CONSTRAINT "insight_latency_bins_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "sender", "sender_type", "kind", "bin", "shard")
+    CONSTRAINT "insight_latency_bins_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "sender_type", "kind", "bin", "shard")
+);
+
+CREATE TABLE "insight_latency_days" (
+    "account_sid" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "sender_type" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "bin" INTEGER NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_latency_days_pkey" PRIMARY KEY ("account_sid", "day", "service_sid", "sender_type", "kind", "bin", "shard")
 );
 
 CREATE TABLE "insight_event_counts" (
@@ -74,34 +126,70 @@ CREATE TABLE "insight_event_counts" (
     CONSTRAINT "insight_event_counts_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "kind", "shard")
 );
 
-
 -- Messages: +1 per inserted row, and per update -1 for the old dimensions and +1 for the new
 -- (rows whose dimensions did not change cancel out and write nothing). Sorted upserts: two
--- statements sharing a shard lock their rows in the same order.
+-- statements sharing a shard lock their rows in the same order. The insert and update branches
+-- are the same statement over a different input (a transition table exists only where declared).
 CREATE FUNCTION insight_messages_count() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sh int := insight_shard();
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard, count)
-    SELECT account_sid, date_trunc('hour', created_at), COALESCE(service_sid, ''), insight_sender(direction, "from", "to"), direction, status,
-           COALESCE(error_code, 0), insight_sender_type(sender_sid, insight_sender(direction, "from", "to")), insight_shard(), count(*)
-      FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard)
-    DO UPDATE SET count = c.count + EXCLUDED.count;
+    WITH d AS (
+      SELECT account_sid, date_trunc('hour', created_at) AS hour, COALESCE(service_sid, '') AS service_sid, insight_sender(direction, "from", "to") AS sender,
+             direction, status, COALESCE(error_code, 0) AS error_code, insight_sender_type(sender_sid, insight_sender(direction, "from", "to")) AS sender_type, 1 AS n
+        FROM new_rows
+    ), s AS (
+      SELECT account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, sum(n) AS n FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0
+    ), a AS (
+      INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+      SELECT account_sid, hour, service_sid, direction, status, error_code, sender_type, sh, sum(n) FROM s
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+    ), b AS (
+      INSERT INTO insight_message_days AS c (account_sid, day, service_sid, direction, status, error_code, sender_type, shard, count)
+      SELECT account_sid, date_trunc('day', hour), service_sid, direction, status, error_code, sender_type, sh, sum(n) FROM s
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT (account_sid, day, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+    ), t AS (
+      INSERT INTO insight_throughput AS c (account_sid, hour, service_sid, sender_type, shard, count)
+      SELECT account_sid, hour, service_sid, sender_type, sh, sum(n) FROM s WHERE direction <> 'inbound'
+       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (account_sid, hour, service_sid, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+    )
+    INSERT INTO insight_sender_counts AS c (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+    SELECT account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, sh, n FROM s ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
   ELSE
-    INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard, count)
-    SELECT d.account_sid, d.hour, d.service_sid, d.sender, d.direction, d.status, d.error_code, d.sender_type, insight_shard(), sum(d.n)
-      FROM (
-        SELECT account_sid, date_trunc('hour', created_at) AS hour, COALESCE(service_sid, '') AS service_sid, insight_sender(direction, "from", "to") AS sender,
-               direction, status, COALESCE(error_code, 0) AS error_code, insight_sender_type(sender_sid, insight_sender(direction, "from", "to")) AS sender_type, -1 AS n
-          FROM old_rows
-        UNION ALL
-        SELECT account_sid, date_trunc('hour', created_at), COALESCE(service_sid, ''), insight_sender(direction, "from", "to"),
-               direction, status, COALESCE(error_code, 0), insight_sender_type(sender_sid, insight_sender(direction, "from", "to")), 1
-          FROM new_rows
-      ) d
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard)
-    DO UPDATE SET count = c.count + EXCLUDED.count;
+    WITH d AS (
+      SELECT account_sid, date_trunc('hour', created_at) AS hour, COALESCE(service_sid, '') AS service_sid, insight_sender(direction, "from", "to") AS sender,
+             direction, status, COALESCE(error_code, 0) AS error_code, insight_sender_type(sender_sid, insight_sender(direction, "from", "to")) AS sender_type, -1 AS n
+        FROM old_rows
+      UNION ALL
+      SELECT account_sid, date_trunc('hour', created_at) AS hour, COALESCE(service_sid, '') AS service_sid, insight_sender(direction, "from", "to") AS sender,
+             direction, status, COALESCE(error_code, 0) AS error_code, insight_sender_type(sender_sid, insight_sender(direction, "from", "to")) AS sender_type, 1 AS n
+        FROM new_rows
+    ), s AS (
+      SELECT account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, sum(n) AS n FROM d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0
+    ), a AS (
+      INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+      SELECT account_sid, hour, service_sid, direction, status, error_code, sender_type, sh, sum(n) FROM s
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+    ), b AS (
+      INSERT INTO insight_message_days AS c (account_sid, day, service_sid, direction, status, error_code, sender_type, shard, count)
+      SELECT account_sid, date_trunc('day', hour), service_sid, direction, status, error_code, sender_type, sh, sum(n) FROM s
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT (account_sid, day, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+    ), t AS (
+      INSERT INTO insight_throughput AS c (account_sid, hour, service_sid, sender_type, shard, count)
+      SELECT account_sid, hour, service_sid, sender_type, sh, sum(n) FROM s WHERE direction <> 'inbound'
+       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (account_sid, hour, service_sid, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+    )
+    INSERT INTO insight_sender_counts AS c (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+    SELECT account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, sh, n FROM s ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
   END IF;
   RETURN NULL;
 END $$;
@@ -112,18 +200,27 @@ CREATE TRIGGER insight_messages_update AFTER UPDATE ON messages
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_messages_count();
 
 -- Latency: each 'sent' and 'delivered' event (written once per message by the conditional
--- transition) adds its time since the message's creation to the histogram of the message's hour.
+-- transition) adds its time since the message's creation to the histograms of the message's
+-- hour and day.
 CREATE FUNCTION insight_events_latency() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sh int := insight_shard();
 BEGIN
-  INSERT INTO insight_latency_bins AS c (account_sid, hour, service_sid, sender, sender_type, kind, bin, shard, count)
-  SELECT m.account_sid, date_trunc('hour', m.created_at), COALESCE(m.service_sid, ''), insight_sender(m.direction, m."from", m."to"),
-         insight_sender_type(m.sender_sid, insight_sender(m.direction, m."from", m."to")), e.status,
-         insight_latency_bin(GREATEST(0, extract(epoch FROM e.created_at - m.created_at) * 1000)), insight_shard(), count(*)
-    FROM new_rows e JOIN messages m ON m.sid = e.message_sid
-   WHERE e.status IN ('sent', 'delivered')
-   GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (account_sid, hour, service_sid, sender, sender_type, kind, bin, shard)
-  DO UPDATE SET count = c.count + EXCLUDED.count;
+  WITH s AS (
+    SELECT m.account_sid, date_trunc('hour', m.created_at) AS hour, COALESCE(m.service_sid, '') AS service_sid,
+           insight_sender_type(m.sender_sid, insight_sender(m.direction, m."from", m."to")) AS sender_type, e.status AS kind,
+           insight_latency_bin(GREATEST(0, extract(epoch FROM e.created_at - m.created_at) * 1000)) AS bin, count(*) AS n
+      FROM new_rows e JOIN messages m ON m.sid = e.message_sid
+     WHERE e.status IN ('sent', 'delivered')
+     GROUP BY 1, 2, 3, 4, 5, 6
+  ), h AS (
+    INSERT INTO insight_latency_bins AS c (account_sid, hour, service_sid, sender_type, kind, bin, shard, count)
+    SELECT account_sid, hour, service_sid, sender_type, kind, bin, sh, n FROM s ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (account_sid, hour, service_sid, sender_type, kind, bin, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+  )
+  INSERT INTO insight_latency_days AS c (account_sid, day, service_sid, sender_type, kind, bin, shard, count)
+  SELECT account_sid, date_trunc('day', hour), service_sid, sender_type, kind, bin, sh, sum(n) FROM s GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (account_sid, day, service_sid, sender_type, kind, bin, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
   RETURN NULL;
 END $$;
 
@@ -174,18 +271,32 @@ CREATE TRIGGER insight_link_clicks_insert AFTER INSERT ON link_clicks
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION insight_link_clicks_count();
 
 -- Backfill what exists (shard 0), with the same expressions as the triggers.
-INSERT INTO insight_message_counts (account_sid, hour, service_sid, sender, direction, status, error_code, sender_type, shard, count)
-SELECT account_sid, date_trunc('hour', created_at), COALESCE(service_sid, ''), insight_sender(direction, "from", "to"), direction, status,
-       COALESCE(error_code, 0), insight_sender_type(sender_sid, insight_sender(direction, "from", "to")), 0, count(*)
+CREATE TEMP TABLE insight_backfill AS
+SELECT account_sid, date_trunc('hour', created_at) AS hour, COALESCE(service_sid, '') AS service_sid, insight_sender(direction, "from", "to") AS sender,
+       direction, status, COALESCE(error_code, 0) AS error_code, insight_sender_type(sender_sid, insight_sender(direction, "from", "to")) AS sender_type, count(*) AS n
   FROM messages GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+INSERT INTO insight_message_counts (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+SELECT account_sid, hour, service_sid, direction, status, error_code, sender_type, 0, sum(n) FROM insight_backfill GROUP BY 1, 2, 3, 4, 5, 6, 7;
+INSERT INTO insight_message_days (account_sid, day, service_sid, direction, status, error_code, sender_type, shard, count)
+SELECT account_sid, date_trunc('day', hour), service_sid, direction, status, error_code, sender_type, 0, sum(n) FROM insight_backfill GROUP BY 1, 2, 3, 4, 5, 6, 7;
+INSERT INTO insight_throughput (account_sid, hour, service_sid, sender_type, shard, count)
+SELECT account_sid, hour, service_sid, sender_type, 0, sum(n) FROM insight_backfill WHERE direction <> 'inbound' GROUP BY 1, 2, 3, 4;
+INSERT INTO insight_sender_counts (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+SELECT account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, 0, n FROM insight_backfill;
+DROP TABLE insight_backfill;
 
-INSERT INTO insight_latency_bins (account_sid, hour, service_sid, sender, sender_type, kind, bin, shard, count)
-SELECT m.account_sid, date_trunc('hour', m.created_at), COALESCE(m.service_sid, ''), insight_sender(m.direction, m."from", m."to"),
-       insight_sender_type(m.sender_sid, insight_sender(m.direction, m."from", m."to")), e.status,
-       insight_latency_bin(GREATEST(0, extract(epoch FROM e.created_at - m.created_at) * 1000)), 0, count(*)
+CREATE TEMP TABLE insight_backfill_latency AS
+SELECT m.account_sid, date_trunc('hour', m.created_at) AS hour, COALESCE(m.service_sid, '') AS service_sid,
+       insight_sender_type(m.sender_sid, insight_sender(m.direction, m."from", m."to")) AS sender_type, e.status AS kind,
+       insight_latency_bin(GREATEST(0, extract(epoch FROM e.created_at - m.created_at) * 1000)) AS bin, count(*) AS n
   FROM message_events e JOIN messages m ON m.sid = e.message_sid
  WHERE e.status IN ('sent', 'delivered')
- GROUP BY 1, 2, 3, 4, 5, 6, 7;
+ GROUP BY 1, 2, 3, 4, 5, 6;
+INSERT INTO insight_latency_bins (account_sid, hour, service_sid, sender_type, kind, bin, shard, count)
+SELECT account_sid, hour, service_sid, sender_type, kind, bin, 0, n FROM insight_backfill_latency;
+INSERT INTO insight_latency_days (account_sid, day, service_sid, sender_type, kind, bin, shard, count)
+SELECT account_sid, date_trunc('day', hour), service_sid, sender_type, kind, bin, 0, sum(n) FROM insight_backfill_latency GROUP BY 1, 2, 3, 4, 5, 6;
+DROP TABLE insight_backfill_latency;
 
 INSERT INTO insight_event_counts (account_sid, hour, service_sid, kind, shard, count)
 SELECT account_sid, hour, service_sid, kind, 0, sum(n) FROM (

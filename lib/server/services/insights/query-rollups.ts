@@ -18,42 +18,58 @@ export interface RollupScope {
   sender?: string;
 }
 
-const where = (s: RollupScope, withSender = true) =>
+const where = (s: RollupScope, time: "hour" | "day" = "hour", withSender = true) =>
   Prisma.join(
     [
       Prisma.sql`account_sid = ${s.accountSid}`,
-      Prisma.sql`hour >= ${s.range.start}`,
-      Prisma.sql`hour < ${s.range.end}`,
-      ...(s.serviceSid ? [Prisma.sql`service_sid = ${s.serviceSid}`] : []),
       ...(withSender && s.sender ? [Prisma.sql`sender = ${s.sender}`] : []),
+      Prisma.sql`${Prisma.raw(time)} >= ${s.range.start}`,
+      Prisma.sql`${Prisma.raw(time)} < ${s.range.end}`,
+      ...(s.serviceSid ? [Prisma.sql`service_sid = ${s.serviceSid}`] : []),
     ],
     " AND ",
   );
 const unit = (s: RollupScope) => (s.range.bucket === "hour" ? Prisma.sql`'hour'` : Prisma.sql`'day'`);
 
+/**
+ * Which table answers a message question with the fewest rows: a sender's
+ * own hourly rows when filtered by sender; else daily rows for a range of
+ * whole days (the day presets and custom ranges are), hourly ones otherwise.
+ */
+function messageSource(s: RollupScope): { table: Prisma.Sql; time: "hour" | "day" } {
+  if (s.sender) return { table: Prisma.raw("insight_sender_counts"), time: "hour" };
+  return s.range.bucket === "day" ? { table: Prisma.raw("insight_message_days"), time: "day" } : { table: Prisma.raw("insight_message_counts"), time: "hour" };
+}
+
 /** Messages per chart bucket, direction, current status, error code and sender type. */
 export async function queryMessageCounts(s: RollupScope): Promise<MessageCountRow[]> {
+  const src = messageSource(s);
   const rows = await db.$queryRaw<{ bucket: Date; direction: string; status: string; error_code: number; sender_type: string; n: bigint }[]>(Prisma.sql`
-    SELECT date_trunc(${unit(s)}, hour) AS bucket, direction, status, error_code, sender_type, sum(count)::bigint AS n
-      FROM insight_message_counts WHERE ${where(s)}
+    SELECT date_trunc(${unit(s)}, ${Prisma.raw(src.time)}) AS bucket, direction, status, error_code, sender_type, sum(count)::bigint AS n
+      FROM ${src.table} WHERE ${where(s, src.time)}
      GROUP BY 1, 2, 3, 4, 5 HAVING sum(count) <> 0`);
   return rows.map((r) => ({ bucket: r.bucket, direction: r.direction, status: r.status, errorCode: r.error_code, senderType: r.sender_type, count: Number(r.n) }));
 }
 
-/** The latency histograms of the messages created in the range. */
+/**
+ * The latency histograms of the messages created in the range (daily rows
+ * for whole days). Per service, not per sender: a sender filter does not
+ * narrow them (docs/insights.md "Filters").
+ */
 export async function queryLatency(s: RollupScope): Promise<LatencyRow[]> {
+  const [table, time] = s.range.bucket === "day" ? [Prisma.raw("insight_latency_days"), "day" as const] : [Prisma.raw("insight_latency_bins"), "hour" as const];
   const rows = await db.$queryRaw<{ kind: string; bin: number; n: bigint }[]>(Prisma.sql`
-    SELECT kind, bin, sum(count)::bigint AS n FROM insight_latency_bins WHERE ${where(s)} GROUP BY 1, 2 HAVING sum(count) <> 0`);
+    SELECT kind, bin, sum(count)::bigint AS n FROM ${table} WHERE ${where(s, time, false)} GROUP BY 1, 2 HAVING sum(count) <> 0`);
   return rows.map((r) => ({ kind: r.kind, bin: r.bin, count: Number(r.n) }));
 }
 
 /** Per sender type: outbound messages in the range and in its busiest hour. */
 export async function queryPeaks(s: RollupScope): Promise<PeakRow[]> {
+  const hourly = s.sender
+    ? Prisma.sql`SELECT hour, sender_type, sum(count) AS n FROM insight_sender_counts WHERE ${where(s)} AND direction <> 'inbound' AND sender_type <> 'none' GROUP BY 1, 2`
+    : Prisma.sql`SELECT hour, sender_type, sum(count) AS n FROM insight_throughput WHERE ${where(s)} AND sender_type <> 'none' GROUP BY 1, 2`;
   const rows = await db.$queryRaw<{ sender_type: string; peak: bigint; total: bigint }[]>(Prisma.sql`
-    SELECT sender_type, max(n)::bigint AS peak, sum(n)::bigint AS total FROM (
-      SELECT hour, sender_type, sum(count) AS n FROM insight_message_counts
-       WHERE ${where(s)} AND direction <> 'inbound' AND sender_type <> 'none' GROUP BY 1, 2
-    ) h GROUP BY 1`);
+    SELECT sender_type, max(n)::bigint AS peak, sum(n)::bigint AS total FROM (${hourly}) h GROUP BY 1`);
   return rows.map((r) => ({ senderType: r.sender_type, peakHour: Number(r.peak), total: Number(r.total) }));
 }
 
@@ -61,7 +77,7 @@ export async function queryPeaks(s: RollupScope): Promise<PeakRow[]> {
 export async function queryEvents(s: RollupScope): Promise<EventRow[]> {
   const rows = await db.$queryRaw<{ bucket: Date; kind: string; n: bigint }[]>(Prisma.sql`
     SELECT date_trunc(${unit(s)}, hour) AS bucket, kind, sum(count)::bigint AS n
-      FROM insight_event_counts WHERE ${where(s, false)} GROUP BY 1, 2 HAVING sum(count) <> 0`);
+      FROM insight_event_counts WHERE ${where(s, "hour", false)} GROUP BY 1, 2 HAVING sum(count) <> 0`);
   return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, count: Number(r.n) }));
 }
 
