@@ -12,10 +12,14 @@ export function InsightsSummary({ report }: { report: InsightsReport }) {
   ];
   return (
     <dl aria-label="Summary" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-      {stats.map((s) => (
+      {stats.map((s, i) => (
         <div key={s.label} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.label}</dt>
-          <dd className="mt-1 text-xl font-semibold text-slate-900">{s.value}</dd>
+          <dt id={`insights-stat-${i}`} className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {s.label}
+          </dt>
+          <dd aria-labelledby={`insights-stat-${i}`} className="mt-1 text-xl font-semibold text-slate-900">
+            {s.value}
+          </dd>
         </div>
       ))}
     </dl>

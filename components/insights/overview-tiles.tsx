@@ -40,10 +40,14 @@ export function OverviewTiles({ overview }: { overview: Overview }) {
   return (
     <div className="space-y-4">
       <ul aria-label="Today" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {tiles.map((t) => (
+        {tiles.map((t, i) => (
           <li key={t.title} className="flex flex-col rounded-lg bg-white px-5 py-4 shadow-sm ring-1 ring-slate-200">
-            <h2 className="text-sm font-medium text-slate-500">{t.title}</h2>
-            <p className="mt-1 text-3xl font-semibold text-slate-900">{t.value}</p>
+            <h2 id={`overview-tile-${i}`} className="text-sm font-medium text-slate-500">
+              {t.title}
+            </h2>
+            <p aria-labelledby={`overview-tile-${i}`} className="mt-1 text-3xl font-semibold text-slate-900">
+              {t.value}
+            </p>
             <p className="mt-1 flex-1 text-sm text-slate-500">{t.detail}</p>
             <Link href={t.href} className="mt-3 text-sm font-medium text-indigo-700 hover:underline">
               {t.link} →

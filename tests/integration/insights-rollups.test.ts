@@ -165,6 +165,10 @@ describe("Insights rollups stay exact", () => {
     const rollup = await db.$queryRaw<{ kind: string; n: bigint }[]>(
       Prisma.sql`SELECT kind, sum(count) AS n FROM insight_event_counts WHERE account_sid = ${account.sid} GROUP BY kind ORDER BY kind`,
     );
+    const days = await db.$queryRaw<{ kind: string; n: bigint }[]>(
+      Prisma.sql`SELECT kind, sum(count) AS n FROM insight_event_days WHERE account_sid = ${account.sid} GROUP BY kind ORDER BY kind`,
+    );
+    expect(days).toEqual(rollup);
     expect(rollup.map((r) => [r.kind, Number(r.n)])).toEqual([
       ["link_click", 4],
       ["link_created", 2],

@@ -126,6 +126,30 @@ CREATE TABLE "insight_event_counts" (
     CONSTRAINT "insight_event_counts_pkey" PRIMARY KEY ("account_sid", "hour", "service_sid", "kind", "shard")
 );
 
+CREATE TABLE "insight_event_days" (
+    "account_sid" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "service_sid" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "count" BIGINT NOT NULL,
+    CONSTRAINT "insight_event_days_pkey" PRIMARY KEY ("account_sid", "day", "service_sid", "kind", "shard")
+);
+
+-- Adds event counts to the hourly and daily event tables (called by the event triggers below).
+CREATE FUNCTION insight_add_events(rows jsonb) RETURNS void LANGUAGE sql AS $$
+  WITH e AS (
+    SELECT r.account_sid, r.hour, r.service_sid, r.kind, r.n FROM jsonb_to_recordset(rows) AS r(account_sid text, hour timestamp, service_sid text, kind text, n bigint)
+  ), h AS (
+    INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
+    SELECT account_sid, hour, service_sid, kind, insight_shard(), sum(n) FROM e GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+  )
+  INSERT INTO insight_event_days AS c (account_sid, day, service_sid, kind, shard, count)
+  SELECT account_sid, date_trunc('day', hour), service_sid, kind, insight_shard(), sum(n) FROM e GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (account_sid, day, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count
+$$;
+
 -- Messages: +1 per inserted row, and per update -1 for the old dimensions and +1 for the new
 -- (rows whose dimensions did not change cancel out and write nothing). Sorted upserts: two
 -- statements sharing a shard lock their rows in the same order. The insert and update branches
@@ -231,35 +255,33 @@ CREATE TRIGGER insight_message_events_insert AFTER INSERT ON message_events
 -- (a click on a link nobody clicked before: click-through counts each link once).
 CREATE FUNCTION insight_opt_out_events_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
-  SELECT s.account_sid, date_trunc('hour', e.created_at), e.service_sid, e.action, insight_shard(), count(*)
-    FROM new_rows e JOIN services s ON s.sid = e.service_sid
-   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  PERFORM insight_add_events(jsonb_agg(to_jsonb(x))) FROM (
+    SELECT s.account_sid, date_trunc('hour', e.created_at) AS hour, e.service_sid, e.action AS kind, count(*) AS n
+      FROM new_rows e JOIN services s ON s.sid = e.service_sid GROUP BY 1, 2, 3, 4
+  ) x HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION insight_short_links_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
-  SELECT account_sid, date_trunc('hour', created_at), service_sid, 'link_created', insight_shard(), count(*)
-    FROM new_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  PERFORM insight_add_events(jsonb_agg(to_jsonb(x))) FROM (
+    SELECT account_sid, date_trunc('hour', created_at) AS hour, service_sid, 'link_created' AS kind, count(*) AS n FROM new_rows GROUP BY 1, 2, 3
+  ) x HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
 CREATE FUNCTION insight_link_clicks_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
-  SELECT account_sid, date_trunc('hour', clicked_at), service_sid, k.kind, insight_shard(), count(*)
-    FROM new_rows n
-   CROSS JOIN LATERAL (
-     SELECT 'link_click' AS kind
-     UNION ALL
-     SELECT 'link_first_click' WHERE NOT EXISTS (SELECT 1 FROM link_clicks o WHERE o.slug = n.slug AND o.id < n.id)
-   ) k
-   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  PERFORM insight_add_events(jsonb_agg(to_jsonb(x))) FROM (
+    SELECT account_sid, date_trunc('hour', clicked_at) AS hour, service_sid, k.kind, count(*) AS n
+      FROM new_rows n
+     CROSS JOIN LATERAL (
+       SELECT 'link_click' AS kind
+       UNION ALL
+       SELECT 'link_first_click' WHERE NOT EXISTS (SELECT 1 FROM link_clicks o WHERE o.slug = n.slug AND o.id < n.id)
+     ) k
+     GROUP BY 1, 2, 3, 4
+  ) x HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
@@ -298,8 +320,9 @@ INSERT INTO insight_latency_days (account_sid, day, service_sid, sender_type, ki
 SELECT account_sid, date_trunc('day', hour), service_sid, sender_type, kind, bin, 0, sum(n) FROM insight_backfill_latency GROUP BY 1, 2, 3, 4, 5, 6;
 DROP TABLE insight_backfill_latency;
 
-INSERT INTO insight_event_counts (account_sid, hour, service_sid, kind, shard, count)
-SELECT account_sid, hour, service_sid, kind, 0, sum(n) FROM (
+-- Backfill of the event tables, through the triggers' own function.
+SELECT insight_add_events(jsonb_agg(to_jsonb(x))) FROM (
+SELECT account_sid, hour, service_sid, kind, sum(n) AS n FROM (
   SELECT s.account_sid, date_trunc('hour', e.created_at) AS hour, e.service_sid, e.action AS kind, count(*) AS n
     FROM opt_out_events e JOIN services s ON s.sid = e.service_sid GROUP BY 1, 2, 3, 4
   UNION ALL
@@ -309,4 +332,5 @@ SELECT account_sid, hour, service_sid, kind, 0, sum(n) FROM (
   UNION ALL
   SELECT account_sid, date_trunc('hour', clicked_at), service_sid, 'link_first_click', count(*)
     FROM (SELECT DISTINCT ON (slug) account_sid, clicked_at, service_sid FROM link_clicks ORDER BY slug, id) f GROUP BY 1, 2, 3
-) b GROUP BY 1, 2, 3, 4;
+) b GROUP BY 1, 2, 3, 4
+) x HAVING count(*) > 0;

@@ -75,9 +75,10 @@ export async function queryPeaks(s: RollupScope): Promise<PeakRow[]> {
 
 /** Opt-outs, opt-ins, links sent and clicked, per chart bucket (per service: they have no sender). */
 export async function queryEvents(s: RollupScope): Promise<EventRow[]> {
+  const [table, time] = s.range.bucket === "day" ? [Prisma.raw("insight_event_days"), "day" as const] : [Prisma.raw("insight_event_counts"), "hour" as const];
   const rows = await db.$queryRaw<{ bucket: Date; kind: string; n: bigint }[]>(Prisma.sql`
-    SELECT date_trunc(${unit(s)}, hour) AS bucket, kind, sum(count)::bigint AS n
-      FROM insight_event_counts WHERE ${where(s, "hour", false)} GROUP BY 1, 2 HAVING sum(count) <> 0`);
+    SELECT date_trunc(${unit(s)}, ${Prisma.raw(time)}) AS bucket, kind, sum(count)::bigint AS n
+      FROM ${table} WHERE ${where(s, time, false)} GROUP BY 1, 2 HAVING sum(count) <> 0`);
   return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, count: Number(r.n) }));
 }
 

@@ -1,0 +1,82 @@
+import { readFile } from "node:fs/promises";
+import { test, expect } from "./fixtures/test";
+import { createTestAccount } from "./fixtures/db";
+import { seedNumber, seedService } from "./fixtures/inventory";
+import { seedMessages } from "./fixtures/messages";
+import { twilioClient } from "./fixtures/twilio-client";
+
+const number = () => "+1415" + String(2000000 + Math.floor(Math.random() * 7_000_000));
+
+test("Insights: charts' tables show sent messages, filter by service, CSV has the rows, overview shows today's volume", async ({ signedIn: page, account }) => {
+  const a = await seedService(account.accountSid, "Insights A");
+  const b = await seedService(account.accountSid, "Insights B");
+  await seedNumber(account.accountSid, number(), { serviceSid: a });
+  await seedNumber(account.accountSid, number(), { serviceSid: b });
+  const client = twilioClient(account.accountSid, account.authToken);
+  for (let i = 0; i < 3; i++) await client.messages.create({ messagingServiceSid: a, to: `+1646555010${i}`, body: `insights a ${i}` });
+  for (let i = 0; i < 2; i++) await client.messages.create({ messagingServiceSid: b, to: `+1646555020${i}`, body: `insights b ${i}` });
+  // Two carrier failures (as the pipeline leaves them), for the error-code chart.
+  await seedMessages(account.accountSid, [
+    { serviceSid: a, to: "+16465550300", status: "undelivered", errorCode: 30003 },
+    { serviceSid: a, to: "+16465550301", status: "undelivered", errorCode: 30003 },
+  ]);
+
+  // The landing page after sign-in.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByLabel("Today's volume")).toHaveText("7");
+  await expect(page.getByRole("link", { name: /Open Alerts/ })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messaging Insights" }).click();
+  await page.getByLabel("Time range").selectOption("24h");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/range=24h/);
+  await expect(page.getByLabel("Outbound")).toHaveText("7");
+
+  const status = page.getByRole("figure", { name: "Messages by status" });
+  await status.getByRole("button", { name: "View as table" }).click();
+  const table = status.getByRole("table", { name: "Messages by status" });
+  await expect(table).toBeVisible();
+  // Every message is in exactly one row's cells: the undelivered column sums to 2.
+  const undelivered = await table.getByRole("row").evaluateAll((rows) => rows.slice(1).reduce((n, r) => n + Number(r.children[5]?.textContent ?? 0), 0));
+  expect(undelivered).toBe(2);
+
+  const errors = page.getByRole("figure", { name: "Top error codes" });
+  await errors.getByRole("button", { name: "View as table" }).click();
+  await expect(errors.getByRole("row", { name: /30003 Unreachable destination handset 2/ })).toBeVisible();
+
+  // CSV of the same chart.
+  const downloadPromise = page.waitForEvent("download");
+  await status.getByRole("link", { name: "Download CSV: Messages by status" }).click();
+  const csv = await readFile((await (await downloadPromise).path()) as string, "utf8");
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe("Period,Delivered,Read,Sent,In progress,Undelivered,Failed,Canceled,Received");
+  expect(lines).toHaveLength(25);
+  const total = lines.slice(1).reduce((n, l) => n + l.split(",").slice(1).reduce((m, c) => m + Number(c), 0), 0);
+  expect(total).toBe(7);
+
+  // Filter by service.
+  await page.getByLabel("Service").selectOption({ label: "Insights B" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`service=${b}`));
+  await expect(page.getByLabel("Outbound")).toHaveText("2");
+
+  // The error code links into Message Logs, filtered to it.
+  await page.goto(`/services/${a}/insights?range=24h`);
+  await expect(page.getByRole("link", { name: "Insights", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByLabel("Outbound")).toHaveText("5");
+  await page.getByRole("link", { name: "View 30003 in Message Logs" }).click();
+  await expect(page).toHaveURL(/\/logs\?errorCode=30003/);
+  await expect(page.getByRole("row").filter({ hasText: "30003" })).toHaveCount(2);
+});
+
+test("Insights as another account: its service is not found, its CSV neither", async ({ signedIn: page }) => {
+  const other = await createTestAccount();
+  const theirs = await seedService(other.accountSid, "Not yours");
+  const res = await page.goto(`/services/${theirs}/insights`);
+  expect(res?.status()).toBe(404);
+  const csv = await page.request.get(`/api/console/insights/export?chart=status&service=${theirs}`);
+  expect(csv.status()).toBe(404);
+  const page404 = await page.goto(`/insights?service=${theirs}`);
+  expect(page404?.status()).toBe(404);
+});
