@@ -82,3 +82,23 @@ test("Insights as another account: its service is not found, its CSV neither", a
   await expect(page.getByRole("heading", { name: "This page could not be found" })).toBeVisible();
   await expect(page.getByText("Not yours")).toHaveCount(0);
 });
+
+for (const width of [1366, 390]) {
+  test(`Insights and Overview fit a ${width} px screen`, async ({ signedIn: page, account }, testInfo) => {
+    const svc = await seedService(account.accountSid, "Layout");
+    await seedMessages(account.accountSid, [
+      { serviceSid: svc, to: "+16465550400", status: "delivered" },
+      { serviceSid: svc, to: "+16465550401", status: "failed", errorCode: 30006 },
+      { serviceSid: svc, direction: "inbound", from: "+16465550402", to: "+14155550100", status: "received" },
+    ]);
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ["/overview", "/insights?range=24h", `/services/${svc}/insights?range=7d`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      if (path !== "/overview") await expect(page.getByRole("figure", { name: "Messages by status" }).locator(".recharts-surface").first()).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`${path.replace(/\W+/g, "-")}-${width}.png`), fullPage: true });
+      // Nothing scrolls sideways: the page is no wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+  });
+}
