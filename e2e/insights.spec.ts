@@ -8,6 +8,7 @@ import { twilioClient } from "./fixtures/twilio-client";
 const number = () => "+1415" + String(2000000 + Math.floor(Math.random() * 7_000_000));
 
 test("Insights: charts' tables show sent messages, filter by service, CSV has the rows, overview shows today's volume", async ({ signedIn: page, account }) => {
+  test.setTimeout(120_000); // many pages on a shared 2-core machine
   const a = await seedService(account.accountSid, "Insights A");
   const b = await seedService(account.accountSid, "Insights B");
   await seedNumber(account.accountSid, number(), { serviceSid: a });

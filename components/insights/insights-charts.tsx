@@ -52,8 +52,9 @@ export function InsightsCharts({ report, query, logsQuery }: { report: InsightsR
           <YAxis tick={tick} domain={[0, 100]} unit="%" width={44} />
           <Tooltip formatter={(v) => (typeof v === "number" ? `${v.toFixed(1)}%` : String(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line dataKey="deliveryRate" name="Delivery rate" stroke="#059669" dot={false} connectNulls isAnimationActive={false} />
-          <Line dataKey="errorRate" name="Error rate" stroke="#dc2626" dot={false} connectNulls isAnimationActive={false} />
+          {/* Dots: a range with one active hour is one point, which a line alone would not show. */}
+          <Line dataKey="deliveryRate" name="Delivery rate" stroke="#059669" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          <Line dataKey="errorRate" name="Error rate" stroke="#dc2626" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
         </LineChart>,
       )}
       <div className="min-w-0 space-y-2">
@@ -106,8 +107,8 @@ export function InsightsCharts({ report, query, logsQuery }: { report: InsightsR
         <BarChart data={report.throughput}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={tick} />
-          <YAxis tick={tick} width={44} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? `${Number(v.toFixed(3))} MPS` : String(v))} />
+          <YAxis tick={tick} width={52} tickFormatter={(v: number) => String(Number(v.toPrecision(2)))} />
+          <Tooltip formatter={(v) => (typeof v === "number" ? `${Number(v.toPrecision(3))} MPS` : String(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="capacityMps" name="Capacity" fill="#cbd5e1" isAnimationActive={false} />
           <Bar dataKey="peakMps" name="Busiest hour" fill="#4f46e5" isAnimationActive={false} />
