@@ -136,6 +136,16 @@ CREATE TABLE "insight_event_days" (
     CONSTRAINT "insight_event_days_pkey" PRIMARY KEY ("account_sid", "day", "service_sid", "kind", "shard")
 );
 
+-- A service's rows in a time range (the service filter and a service's Insights tab): without
+-- these, the primary keys (account, time, service, ...) read every service's rows of the range.
+CREATE INDEX "insight_message_counts_account_sid_service_sid_hour_idx" ON "insight_message_counts"("account_sid", "service_sid", "hour");
+CREATE INDEX "insight_message_days_account_sid_service_sid_day_idx" ON "insight_message_days"("account_sid", "service_sid", "day");
+CREATE INDEX "insight_throughput_account_sid_service_sid_hour_idx" ON "insight_throughput"("account_sid", "service_sid", "hour");
+CREATE INDEX "insight_latency_bins_account_sid_service_sid_hour_idx" ON "insight_latency_bins"("account_sid", "service_sid", "hour");
+CREATE INDEX "insight_latency_days_account_sid_service_sid_day_idx" ON "insight_latency_days"("account_sid", "service_sid", "day");
+CREATE INDEX "insight_event_counts_account_sid_service_sid_hour_idx" ON "insight_event_counts"("account_sid", "service_sid", "hour");
+CREATE INDEX "insight_event_days_account_sid_service_sid_day_idx" ON "insight_event_days"("account_sid", "service_sid", "day");
+
 -- Adds event counts to the hourly and daily event tables (called by the event triggers below).
 CREATE FUNCTION insight_add_events(rows jsonb) RETURNS void LANGUAGE sql AS $$
   WITH e AS (
