@@ -160,6 +160,75 @@ CREATE FUNCTION insight_add_events(rows jsonb) RETURNS void LANGUAGE sql AS $$
   ON CONFLICT (account_sid, day, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count
 $$;
 
+-- Folds the shards of closed hours (and days) into shard 0, one row per key, and drops keys
+-- whose count is 0: the read cost of a range shrinks by up to the shard count. Sums are
+-- unchanged and it runs in one transaction, so exactness holds; a late transition of an old
+-- message that races it simply writes its shard row again. Run hourly by the workers
+-- (lib/server/services/insights/compact-rollups.ts).
+CREATE FUNCTION insight_compact(before timestamp) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  folded bigint := 0;
+  n bigint;
+BEGIN
+  WITH moved AS (DELETE FROM insight_message_counts WHERE hour < before AND shard <> 0 RETURNING account_sid, hour, service_sid, direction, status, error_code, sender_type, count)
+  INSERT INTO insight_message_counts AS c (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+  SELECT account_sid, hour, service_sid, direction, status, error_code, sender_type, 0, sum(count) FROM moved GROUP BY account_sid, hour, service_sid, direction, status, error_code, sender_type ORDER BY account_sid, hour, service_sid, direction, status, error_code, sender_type
+  ON CONFLICT (account_sid, hour, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_message_counts WHERE hour < before AND count = 0;
+  WITH moved AS (DELETE FROM insight_message_days WHERE day < date_trunc('day', before) - interval '1 day' AND shard <> 0 RETURNING account_sid, day, service_sid, direction, status, error_code, sender_type, count)
+  INSERT INTO insight_message_days AS c (account_sid, day, service_sid, direction, status, error_code, sender_type, shard, count)
+  SELECT account_sid, day, service_sid, direction, status, error_code, sender_type, 0, sum(count) FROM moved GROUP BY account_sid, day, service_sid, direction, status, error_code, sender_type ORDER BY account_sid, day, service_sid, direction, status, error_code, sender_type
+  ON CONFLICT (account_sid, day, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_message_days WHERE day < date_trunc('day', before) - interval '1 day' AND count = 0;
+  WITH moved AS (DELETE FROM insight_sender_counts WHERE hour < before AND shard <> 0 RETURNING account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, count)
+  INSERT INTO insight_sender_counts AS c (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard, count)
+  SELECT account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, 0, sum(count) FROM moved GROUP BY account_sid, sender, hour, service_sid, direction, status, error_code, sender_type ORDER BY account_sid, sender, hour, service_sid, direction, status, error_code, sender_type
+  ON CONFLICT (account_sid, sender, hour, service_sid, direction, status, error_code, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_sender_counts WHERE hour < before AND count = 0;
+  WITH moved AS (DELETE FROM insight_throughput WHERE hour < before AND shard <> 0 RETURNING account_sid, hour, service_sid, sender_type, count)
+  INSERT INTO insight_throughput AS c (account_sid, hour, service_sid, sender_type, shard, count)
+  SELECT account_sid, hour, service_sid, sender_type, 0, sum(count) FROM moved GROUP BY account_sid, hour, service_sid, sender_type ORDER BY account_sid, hour, service_sid, sender_type
+  ON CONFLICT (account_sid, hour, service_sid, sender_type, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_throughput WHERE hour < before AND count = 0;
+  WITH moved AS (DELETE FROM insight_latency_bins WHERE hour < before AND shard <> 0 RETURNING account_sid, hour, service_sid, sender_type, kind, bin, count)
+  INSERT INTO insight_latency_bins AS c (account_sid, hour, service_sid, sender_type, kind, bin, shard, count)
+  SELECT account_sid, hour, service_sid, sender_type, kind, bin, 0, sum(count) FROM moved GROUP BY account_sid, hour, service_sid, sender_type, kind, bin ORDER BY account_sid, hour, service_sid, sender_type, kind, bin
+  ON CONFLICT (account_sid, hour, service_sid, sender_type, kind, bin, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_latency_bins WHERE hour < before AND count = 0;
+  WITH moved AS (DELETE FROM insight_latency_days WHERE day < date_trunc('day', before) - interval '1 day' AND shard <> 0 RETURNING account_sid, day, service_sid, sender_type, kind, bin, count)
+  INSERT INTO insight_latency_days AS c (account_sid, day, service_sid, sender_type, kind, bin, shard, count)
+  SELECT account_sid, day, service_sid, sender_type, kind, bin, 0, sum(count) FROM moved GROUP BY account_sid, day, service_sid, sender_type, kind, bin ORDER BY account_sid, day, service_sid, sender_type, kind, bin
+  ON CONFLICT (account_sid, day, service_sid, sender_type, kind, bin, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_latency_days WHERE day < date_trunc('day', before) - interval '1 day' AND count = 0;
+  WITH moved AS (DELETE FROM insight_event_counts WHERE hour < before AND shard <> 0 RETURNING account_sid, hour, service_sid, kind, count)
+  INSERT INTO insight_event_counts AS c (account_sid, hour, service_sid, kind, shard, count)
+  SELECT account_sid, hour, service_sid, kind, 0, sum(count) FROM moved GROUP BY account_sid, hour, service_sid, kind ORDER BY account_sid, hour, service_sid, kind
+  ON CONFLICT (account_sid, hour, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_event_counts WHERE hour < before AND count = 0;
+  WITH moved AS (DELETE FROM insight_event_days WHERE day < date_trunc('day', before) - interval '1 day' AND shard <> 0 RETURNING account_sid, day, service_sid, kind, count)
+  INSERT INTO insight_event_days AS c (account_sid, day, service_sid, kind, shard, count)
+  SELECT account_sid, day, service_sid, kind, 0, sum(count) FROM moved GROUP BY account_sid, day, service_sid, kind ORDER BY account_sid, day, service_sid, kind
+  ON CONFLICT (account_sid, day, service_sid, kind, shard) DO UPDATE SET count = c.count + EXCLUDED.count;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  folded := folded + n;
+  DELETE FROM insight_event_days WHERE day < date_trunc('day', before) - interval '1 day' AND count = 0;
+  RETURN folded;
+END $$;
+
 -- Messages: +1 per inserted row, and per update -1 for the old dimensions and +1 for the new
 -- (rows whose dimensions did not change cancel out and write nothing). Sorted upserts: two
 -- statements sharing a shard lock their rows in the same order. The insert and update branches
