@@ -6,7 +6,7 @@ import { safeCallbackPath } from "@/lib/server/security/safe-callback-path";
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await currentViewer()) redirect("/services");
+  if (await currentViewer()) redirect("/overview");
   const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

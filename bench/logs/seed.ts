@@ -26,7 +26,7 @@ const CHUNK = 1_000_000;
  * mostly delivered, a few percent failed/undelivered with realistic error
  * codes, 2,000 senders, a million recipients, 90 days.
  */
-function insertChunk(account: string, from: number, to: number, total: number, seededAt: Date): string {
+export function insertChunk(account: string, from: number, to: number, total: number, seededAt: Date): string {
   const services = `ARRAY[${SERVICES.map((s) => `'${s}'`).join(",")}]`;
   const spanMs = DAYS * 86_400_000;
   return `

@@ -9,7 +9,9 @@ import { buttonClass } from "@/components/ui/button";
 
 /** `permission`: shown only to roles holding it (the page itself answers 404 to the others). */
 const items: { href: string; label: string; permission?: Permission }[] = [
+  { href: "/overview", label: "Overview" },
   { href: "/services", label: "Messaging Services" },
+  { href: "/insights", label: "Messaging Insights" },
   { href: "/numbers", label: "Phone Numbers" },
   { href: "/carriers", label: "Carriers" },
   { href: "/logs", label: "Message Logs" },

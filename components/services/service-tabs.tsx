@@ -12,6 +12,7 @@ export const SERVICE_SECTIONS = [
   { slug: "opt-out", label: "Opt-Out Management" },
   { slug: "links", label: "Link Shortening" },
   { slug: "compliance", label: "Compliance" },
+  { slug: "insights", label: "Insights" },
   { slug: "scaling", label: "Scaling" },
   { slug: "setup", label: "Guided setup" },
 ] as const;

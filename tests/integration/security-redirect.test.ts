@@ -16,7 +16,7 @@ describe("sign-in callbackUrl", () => {
     "evil.example",
     "",
   ])("refuses %j", (raw) => {
-    expect(safeCallbackPath(raw)).toBe("/services");
+    expect(safeCallbackPath(raw)).toBe("/overview");
   });
 
   it.each([
@@ -30,9 +30,9 @@ describe("sign-in callbackUrl", () => {
   it("next-auth's redirect callback keeps the user on this origin", async () => {
     const redirect = authOptions.callbacks?.redirect as (a: { url: string; baseUrl: string }) => Promise<string> | string;
     const baseUrl = "http://localhost:3000";
-    expect(await redirect({ url: "//evil.example/x", baseUrl })).toBe(`${baseUrl}/services`);
-    expect(await redirect({ url: "https://evil.example/x", baseUrl })).toBe(`${baseUrl}/services`);
-    expect(await redirect({ url: `${baseUrl}//evil.example/x`, baseUrl })).toBe(`${baseUrl}/services`);
+    expect(await redirect({ url: "//evil.example/x", baseUrl })).toBe(`${baseUrl}/overview`);
+    expect(await redirect({ url: "https://evil.example/x", baseUrl })).toBe(`${baseUrl}/overview`);
+    expect(await redirect({ url: `${baseUrl}//evil.example/x`, baseUrl })).toBe(`${baseUrl}/overview`);
     expect(await redirect({ url: `${baseUrl}/logs`, baseUrl })).toBe(`${baseUrl}/logs`);
     expect(await redirect({ url: "/logs", baseUrl })).toBe(`${baseUrl}/logs`);
   });

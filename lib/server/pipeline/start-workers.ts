@@ -9,6 +9,7 @@ import { config } from "@/lib/server/config";
 import { noteWorkersStopped } from "@/lib/server/observability/health";
 import { db } from "@/lib/server/db/client";
 import { linkTasks } from "@/lib/server/links/link-tasks";
+import { INSIGHTS_CRONTAB, insightsTasks } from "@/lib/server/services/insights/compact-rollups";
 import { RETENTION_CRONTAB, retentionTasks } from "@/lib/server/services/retention/retention-task";
 import { applyDeliveryReport } from "./apply-delivery-report";
 import { deliverStatusCallback } from "./deliver-status-callback";
@@ -112,6 +113,8 @@ const tasks: TaskList = {
   ...linkTasks,
   // Message log retention (docs/operations.md "Retention").
   ...retentionTasks,
+  // Messaging Insights: fold the rollups' shards of closed hours (docs/insights.md).
+  ...insightsTasks,
   // Carrier connections: a message whose last report beat its hand-off write is settled later.
   ...carrierTasks,
 };
@@ -207,7 +210,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
       logger: queueLogger,
       events,
       taskList: tasks,
-      crontab: RETENTION_CRONTAB,
+      crontab: `${RETENTION_CRONTAB}\n${INSIGHTS_CRONTAB}`,
       preset: {
         worker: {
           // Jobs are fetched (and locked to this pool) in batches, not one query per job.

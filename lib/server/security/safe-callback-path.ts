@@ -7,7 +7,7 @@
  */
 const PLACEHOLDER = "http://switchyard.invalid";
 
-export function safeCallbackPath(raw: unknown, fallback = "/services"): string {
+export function safeCallbackPath(raw: unknown, fallback = "/overview"): string {
   if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//")) return fallback;
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;
   let url: URL;
