@@ -35,6 +35,19 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and route handlers are thin: they call loaders and named service functions, never the
+    // database client (docs/architecture.md).
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/lib/server/db/client", "@/lib/generated/*", "@prisma/*", "pg"], allowTypeImports: true, message: "app/ calls loaders and services; queries live in lib/server/services." }],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/core/**/*.ts"],
     // Tests beside the code may read fixtures from disk; the code itself may not.
     ignores: ["lib/core/**/*.test.ts", "lib/core/testing/**"],

@@ -21,3 +21,8 @@ export async function listServiceNamesWithoutLinkDomain(accountSid: string): Pro
 export async function findServiceName(accountSid: string, sid: string): Promise<ServiceName | null> {
   return db.service.findFirst({ where: { sid, accountSid }, select: { sid: true, friendlyName: true } });
 }
+
+/** The account's services for Send Test: the name, and whether Smart Encoding is on (the live encoding preview). */
+export async function listSendTestServices(accountSid: string): Promise<(ServiceName & { smartEncoding: boolean })[]> {
+  return db.service.findMany({ where: { accountSid }, select: { sid: true, friendlyName: true, smartEncoding: true }, orderBy: { friendlyName: "asc" } });
+}
