@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as switchyardConfig } from "@/lib/server/config";
 import { contentSecurityPolicy, HSTS } from "@/lib/server/security/content-security-policy";
+import { PAGE_PATH_HEADER } from "@/lib/server/security/page-path";
 
 /**
- * Two jobs. Security headers (docs/security.md "Headers"): every console
+ * Three jobs. The opened path, for a page that sends the user to sign-in
+ * and back (lib/server/security/page-path.ts). Security headers (docs/security.md "Headers"): every console
  * page gets a nonce-based Content-Security-Policy, the nonce handed to Next
  * on the request's own CSP header (Next puts it on its scripts), and HSTS
  * when the request came over https.
@@ -32,6 +34,8 @@ export function proxy(req: NextRequest) {
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);
   headers.set("x-nonce", nonce);
+  // Where sign-in returns to when this page needs it (lib/server/auth/session.ts).
+  headers.set(PAGE_PATH_HEADER, req.nextUrl.pathname + req.nextUrl.search);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
   if (req.nextUrl.protocol === "https:") res.headers.set("strict-transport-security", HSTS);

@@ -72,7 +72,8 @@ test("with JavaScript, no credential appears in any URL", async ({ page, account
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Messaging Services" })).toBeVisible();
+  // Signed in from the sign-in page itself: the landing page.
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   expectNoCredentials(urls, account);
 });
 
@@ -98,7 +99,8 @@ for (const host of ["127.0.0.1", os.hostname()]) {
         if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) failures.push(m.text());
       });
       await page.goto("/services");
-      await expect(page).toHaveURL(`${origin}/login`);
+      // Sent to sign-in with the page to come back to.
+      await expect(page).toHaveURL(`${origin}/login?callbackUrl=%2Fservices`);
       await page.getByLabel("Email").fill(account.email);
       await page.getByLabel("Password").fill(account.password);
       await page.getByRole("button", { name: "Sign in" }).click();

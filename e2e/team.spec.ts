@@ -153,7 +153,8 @@ test("change password: policy at the field, other sessions signed out, this one 
   await expect(otherPage.getByText("Wrong email or password.")).toBeVisible();
   await otherPage.getByLabel("Password").fill(fresh);
   await otherPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(otherPage.getByRole("heading", { name: "Messaging Services" })).toBeVisible();
+  // Back on the page that sent it to sign-in.
+  await expect(otherPage.getByRole("heading", { name: "Profile" })).toBeVisible();
   await elsewhere.close();
 });
 

@@ -1,5 +1,7 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { PAGE_PATH_HEADER } from "@/lib/server/security/page-path";
 import { db } from "@/lib/server/db/client";
 import { can, DEFAULT_PERMISSION, type Permission, type Role } from "@/lib/core/auth/roles";
 import { AppError } from "@/lib/server/errors";
@@ -28,10 +30,17 @@ export async function currentViewer(): Promise<Viewer | null> {
   return { userId: user.id, email: user.email, accountSid: user.accountSid, role: user.role };
 }
 
-/** For pages: redirect to sign-in when there is no session. */
+/**
+ * For pages: redirect to sign-in when there is no session, asking it to come
+ * back to the page that was opened (the path the proxy recorded; sign-in
+ * accepts only a same-origin path, docs/security.md "Sign-in").
+ */
 export async function requireViewerPage(): Promise<Viewer> {
   const viewer = await currentViewer();
-  if (!viewer) redirect("/login");
+  if (!viewer) {
+    const path = (await headers()).get(PAGE_PATH_HEADER);
+    redirect(path && path !== "/" && !path.startsWith("/login") ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
+  }
   return viewer;
 }
 
