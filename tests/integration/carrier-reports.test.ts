@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chooseCarriers } from "@/lib/carriers/runtime/choose-carriers";
-import { recordPartAccepted, recordSubmitting } from "@/lib/carriers/runtime/carrier-submissions";
-import { applyCarrierReport } from "@/lib/carriers/runtime/settle-message";
+import { recordPartAccepted, recordPartReport, recordSubmitting } from "@/lib/carriers/runtime/carrier-submissions";
+import { applyCarrierReport, sweepUnsettledReports } from "@/lib/carriers/runtime/settle-message";
 import { db } from "@/lib/server/db/client";
 import { newSid } from "@/lib/server/ids";
 import { startPipelineWorkers, type PipelineWorkers } from "@/lib/server/pipeline/start-workers";
@@ -69,6 +69,28 @@ describe("delivery reports and parts", () => {
     const parts = await db.carrierSubmission.findMany({ where: { messageSid: sid }, orderBy: { partIndex: "asc" } });
     expect(parts.map((p) => [p.partIndex, p.status])).toEqual([[0, "delivered"], [1, "delivered"], [2, "delivered"]]);
     expect(await statusesOf(sid)).toEqual(["delivered"]);
+  });
+
+  it("a report recorded but not applied (a kill between the two commits) is settled by the sweep", async () => {
+    const account = await makeAccount();
+    const carrier = await makeCarrier(account.sid);
+    const sid = await sentMessage(account.sid, carrier.sid);
+    const open = await sentMessage(account.sid, carrier.sid);
+    await recordPartAccepted(sid, carrier.sid, { partIndex: 0, partCount: 1, carrierMessageId: `k-${sid}` });
+    for (const i of [0, 1]) await recordPartAccepted(open, carrier.sid, { partIndex: i, partCount: 2, carrierMessageId: `k-${open}-${i}` });
+    // What the killed process committed: the parts' reports, not the message's status.
+    expect(await recordPartReport(carrier.sid, `k-${sid}`, { status: "undelivered", errorCode: 30003 })).toBe(sid);
+    await recordPartReport(carrier.sid, `k-${open}-0`, { status: "delivered" });
+    expect((await db.message.findUniqueOrThrow({ where: { sid } })).status).toBe("sent");
+    // Reports younger than a few seconds are left to the live path.
+    await db.carrierSubmission.updateMany({ where: { messageSid: { in: [sid, open] } }, data: { reportedAt: new Date(Date.now() - 10_000) } });
+    expect(await sweepUnsettledReports()).toBeGreaterThanOrEqual(1);
+    expect(await db.message.findUniqueOrThrow({ where: { sid } })).toMatchObject({ status: "undelivered", errorCode: 30003 });
+    expect(await statusesOf(sid)).toEqual(["undelivered"]);
+    // A message with a part still open stays sent; a second sweep changes nothing.
+    expect((await db.message.findUniqueOrThrow({ where: { sid: open } })).status).toBe("sent");
+    await sweepUnsettledReports();
+    expect(await statusesOf(sid)).toEqual(["undelivered"]);
   });
 
   it("one undelivered part makes the message undelivered with that part's code; failed outranks undelivered", async () => {

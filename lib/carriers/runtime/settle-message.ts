@@ -6,6 +6,10 @@ import { messageOutcome, recordPartReport, type PartReport } from "./carrier-sub
 
 /** graphile-worker task: settle a message whose last report beat dispatch's `sent` write. */
 export const CARRIER_SETTLE_TASK = "carrier-settle";
+/** graphile-worker task: settle messages whose reports were recorded but not applied (a kill in between). */
+export const CARRIER_SETTLE_SWEEP_TASK = "carrier-settle-sweep";
+/** Every minute, one job at a time across processes (docs/carriers.md "Delivery reports and parts"). */
+export const CARRIER_SETTLE_CRONTAB = `* * * * * ${CARRIER_SETTLE_SWEEP_TASK} ?max=3&jobKey=${CARRIER_SETTLE_SWEEP_TASK}`;
 
 /** Statuses before the hand-off is written: a report for such a message came before dispatch wrote `sent`. */
 const NOT_YET_SENT = ["accepted", "scheduled", "queued", "sending"];
@@ -45,7 +49,33 @@ export async function applyCarrierReport(carrierSid: string, carrierMessageId: s
   return { messageSid, settled: await settleOrDefer(messageSid, carrierSid) };
 }
 
+/**
+ * A report is recorded on its carrier_submissions row, then the message is
+ * settled: two commits. A process killed between them leaves a message
+ * `sent` with every part final, and no report will come again. This finds
+ * such messages among the reports of the last two hours (older than a few
+ * seconds, so the live path has had its turn) and settles them; settling is
+ * idempotent, so a race with the live path is harmless. Answers how many.
+ */
+export async function sweepUnsettledReports(limit = 500): Promise<number> {
+  const rows = await db.$queryRaw<{ message_sid: string; carrier_sid: string }[]>`
+    SELECT s.message_sid, s.carrier_sid
+      FROM carrier_submissions s JOIN messages m ON m.sid = s.message_sid
+     WHERE s.reported_at > now() - interval '2 hours' AND s.reported_at < now() - interval '3 seconds'
+       AND m.status = 'sent'
+       AND NOT EXISTS (SELECT 1 FROM carrier_submissions o
+                        WHERE o.message_sid = s.message_sid AND o.carrier_sid = s.carrier_sid AND o.status IN ('submitting', 'submitted'))
+     GROUP BY s.message_sid, s.carrier_sid
+     LIMIT ${limit}`;
+  let settled = 0;
+  for (const r of rows) if ((await settleMessage(r.message_sid, r.carrier_sid)) === "applied") settled++;
+  return settled;
+}
+
 export const carrierTasks: TaskList = {
+  [CARRIER_SETTLE_SWEEP_TASK]: async () => {
+    await sweepUnsettledReports();
+  },
   [CARRIER_SETTLE_TASK]: async (payload) => {
     const { messageSid, carrierSid } = payload as { messageSid: string; carrierSid: string };
     // Throwing makes graphile-worker retry with backoff until dispatch has written `sent`.

@@ -4,7 +4,7 @@ import pLimit from "p-limit";
 import type { DeliveryReport } from "@/lib/carriers/driver";
 import { getCarrierDriver } from "@/lib/carriers/get-carrier-driver";
 import { startCarrierRuntime } from "@/lib/carriers/runtime/carrier-runtime";
-import { carrierTasks } from "@/lib/carriers/runtime/settle-message";
+import { CARRIER_SETTLE_CRONTAB, CARRIER_SETTLE_SWEEP_TASK, carrierTasks } from "@/lib/carriers/runtime/settle-message";
 import { config } from "@/lib/server/config";
 import { noteWorkersStopped } from "@/lib/server/observability/health";
 import { db } from "@/lib/server/db/client";
@@ -210,7 +210,7 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
       logger: queueLogger,
       events,
       taskList: tasks,
-      crontab: `${RETENTION_CRONTAB}\n${INSIGHTS_CRONTAB}`,
+      crontab: `${RETENTION_CRONTAB}\n${INSIGHTS_CRONTAB}\n${CARRIER_SETTLE_CRONTAB}`,
       preset: {
         worker: {
           // Jobs are fetched (and locked to this pool) in batches, not one query per job.
@@ -227,6 +227,9 @@ export async function startPipelineWorkers(opts: WorkerOptions): Promise<Pipelin
       throw err;
     });
     current = { runner, poolId };
+    // A process that starts after a kill settles what the killed one recorded but did not apply,
+    // without waiting for the minute's sweep (docs/carriers.md "Delivery reports and parts").
+    void enqueueJob({ task: CARRIER_SETTLE_SWEEP_TASK, payload: {}, runAt: new Date(Date.now() + 4_000), maxAttempts: 3, jobKey: `${CARRIER_SETTLE_SWEEP_TASK}:start` }).catch(() => undefined);
     let replaced = false;
     const stopped = (reason: unknown) => {
       if (current?.runner === runner) current = null;
