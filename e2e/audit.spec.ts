@@ -10,6 +10,9 @@ test("a service renamed in the console shows in the audit log with before and af
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { name: "Audit before", level: 1 })).toBeVisible();
   const sid = (await page.getByText(/^MG[0-9a-f]{32}$/).first().textContent())!.trim();
+  // Creating goes on to the guided setup; the properties are one tab away.
+  await expect(page).toHaveURL(/\/setup\/senders$/);
+  await page.getByRole("link", { name: "Properties" }).click();
   await page.getByLabel("Friendly name").fill("Audit after");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
