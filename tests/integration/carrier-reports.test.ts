@@ -89,6 +89,11 @@ describe("delivery reports and parts", () => {
     expect(await statusesOf(sid)).toEqual(["undelivered"]);
     // A message with a part still open stays sent; a second sweep changes nothing.
     expect((await db.message.findUniqueOrThrow({ where: { sid: open } })).status).toBe("sent");
+    // Failed over: the refused first carrier's final row does not settle a message the second one took.
+    const first = await makeCarrier(account.sid);
+    await db.carrierSubmission.create({ data: { messageSid: open, carrierSid: first.sid, partIndex: 0, partCount: 1, status: "failed", errorCode: 30008, reportedAt: new Date(Date.now() - 10_000) } });
+    await sweepUnsettledReports();
+    expect((await db.message.findUniqueOrThrow({ where: { sid: open } })).status).toBe("sent");
     await sweepUnsettledReports();
     expect(await statusesOf(sid)).toEqual(["undelivered"]);
   });

@@ -62,7 +62,9 @@ export async function sweepUnsettledReports(limit = 500): Promise<number> {
     SELECT s.message_sid, s.carrier_sid
       FROM carrier_submissions s JOIN messages m ON m.sid = s.message_sid
      WHERE s.reported_at > now() - interval '2 hours' AND s.reported_at < now() - interval '3 seconds'
-       AND m.status = 'sent'
+       -- Only the carrier that took the message (written with 'sent'): a carrier it failed over from
+       -- has final (failed) rows too, and must not settle it.
+       AND m.status = 'sent' AND s.carrier_sid = m.carrier_sid
        AND NOT EXISTS (SELECT 1 FROM carrier_submissions o
                         WHERE o.message_sid = s.message_sid AND o.carrier_sid = s.carrier_sid AND o.status IN ('submitting', 'submitted'))
      GROUP BY s.message_sid, s.carrier_sid
